@@ -1,0 +1,2 @@
+/** Ballast's own administration API: users and API tokens. */
+package dev.ballast.platform.api;

@@ -1,0 +1,2 @@
+/** The executable: start-up, data directory, configuration. */
+package dev.ballast.platform;

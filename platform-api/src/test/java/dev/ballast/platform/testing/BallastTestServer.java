@@ -1,0 +1,156 @@
+package dev.ballast.platform.testing;
+
+import dev.ballast.core.testing.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A whole Ballast on a random port, on a database of its own (H2 or PostgreSQL, per test run)
+ * and a temporary data directory, driven over real HTTP. Close it to stop the server and drop
+ * the database.
+ */
+public final class BallastTestServer implements AutoCloseable {
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private final TestDatabase database;
+    private final Path home;
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private BallastTestServer(TestDatabase database, Path home, EmbeddedServer server) {
+        this.database = database;
+        this.home = home;
+        this.server = server;
+    }
+
+    public static BallastTestServer start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra configuration properties on top of the test defaults. */
+    public static BallastTestServer start(Map<String, Object> extra) {
+        TestDatabase database = TestDatabase.create();
+        try {
+            Path home = Files.createTempDirectory("ballast-test-home");
+            Map<String, Object> props = new HashMap<>(database.properties());
+            props.put("micronaut.server.port", -1);
+            props.put("ballast.home", home.toString());
+            props.put("ballast.admin-password", ADMIN_PASSWORD);
+            props.put("ballast.security.bcrypt-cost", 4);
+            props.put("micronaut.lifecycle.graceful-shutdown.enabled", false);
+            props.putAll(extra);
+            EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+            return new BallastTestServer(database, home, server);
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Sends a request; {@code auth} is a full Authorization header value or null. */
+    public TestResponse send(String method, String path, String body, String contentType, String auth) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new TestResponse(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestResponse get(String path, String auth) {
+        return send("GET", path, null, null, auth);
+    }
+
+    public TestResponse postJson(String path, String json, String auth) {
+        return send("POST", path, json, "application/json", auth);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    public String adminAuth() {
+        return basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Creates a user through the admin API and answers its Basic credentials. */
+    public String createUser(String username, String role) {
+        String password = username + "-password-123";
+        TestResponse r = postJson("/api/v1/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}", adminAuth());
+        if (r.status() != 200) {
+            throw new IllegalStateException("could not create user " + username + ": " + r);
+        }
+        return basic(username, password);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            database.close();
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary directory; the OS cleans it eventually
+        }
+    }
+}

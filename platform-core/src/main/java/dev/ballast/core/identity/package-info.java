@@ -1,0 +1,2 @@
+/** Identity: who is calling and what their role allows. */
+package dev.ballast.core.identity;

@@ -1,0 +1,2 @@
+/** JDBC adapters for the identity ports. */
+package dev.ballast.core.identity.store;

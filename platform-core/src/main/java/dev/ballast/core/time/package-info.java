@@ -1,0 +1,2 @@
+/** The injected clock. */
+package dev.ballast.core.time;

@@ -1,0 +1,2 @@
+/** Server-rendered pages for engineers and reviewers. */
+package dev.ballast.ui;
