@@ -63,6 +63,10 @@ class StartupIT {
             password = m.group(1);
             assertEquals(200, status(first.port(), "/api/v1/users/me", "admin", password));
             assertEquals(401, status(first.port(), "/api/v1/users/me", "admin", "admin"));
+            assertTrue(Files.isDirectory(home.resolve("artifacts")), "artifact directory under BALLAST_HOME");
+            assertTrue(Files.isDirectory(home.resolve("datasets")), "datasets directory under BALLAST_HOME");
+            assertEquals("h2".equals(database.engine()), Files.isDirectory(home.resolve("db")),
+                    "the H2 files live in BALLAST_HOME/db only when no other database is configured");
         }
         try (BallastProcess again = BallastProcess.start(env())) {
             again.awaitHealthy(START_TIMEOUT);

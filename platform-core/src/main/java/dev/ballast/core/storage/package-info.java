@@ -1,0 +1,2 @@
+/** The layout of Ballast's data directory. */
+package dev.ballast.core.storage;
