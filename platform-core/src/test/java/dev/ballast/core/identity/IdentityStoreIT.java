@@ -38,6 +38,11 @@ class IdentityStoreIT {
         props.put("flyway.datasources.default.enabled", true);
         props.put("ballast.security.bcrypt-cost", 4);
         props.put("ballast.admin-password", "identity-store-admin");
+        try {
+            props.put("ballast.home", java.nio.file.Files.createTempDirectory("identity-store-it").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         context = ApplicationContext.run(props);
     }
 
