@@ -93,8 +93,13 @@ public final class Jdbc {
 
     /** Executes an insert and answers the generated value of the {@code id} column. */
     public long insert(String sql, Object... params) {
+        return insertReturning("id", sql, params);
+    }
+
+    /** Executes an insert and answers the generated value of the named identity column. */
+    public long insertReturning(String idColumn, String sql, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            try (PreparedStatement ps = c.prepareStatement(sql, new String[] {idColumn})) {
                 bind(ps, params);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {

@@ -1,0 +1,120 @@
+package dev.ballast.tracking.api;
+
+import dev.ballast.tracking.app.ExperimentService;
+import dev.ballast.tracking.domain.search.ViewType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static dev.ballast.tracking.api.MlflowRoutes.AJAX;
+import static dev.ballast.tracking.api.MlflowRoutes.API;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_CREATE;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_DELETE;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_GET;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_GET_BY_NAME;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_RESTORE;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_SEARCH;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_SET_TAG;
+import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_UPDATE;
+
+/** MLflow's experiments endpoints. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.ALL})
+@Tag(name = "MLflow experiments")
+public class ExperimentsController {
+    private final ExperimentService experiments;
+    private final JsonMapper json;
+
+    public ExperimentsController(ExperimentService experiments, JsonMapper json) {
+        this.experiments = experiments;
+        this.json = json;
+    }
+
+    @Post(uris = {API + EXPERIMENTS_CREATE, AJAX + EXPERIMENTS_CREATE})
+    public HttpResponse<String> create(@Body @Nullable String body) {
+        MlflowRequest r = MlflowRequest.fromJson(json, body);
+        long id = experiments.create(r.requireString("name"), r.string("artifact_location"), tags(r));
+        return MlflowResponses.ok(Map.of("experiment_id", Long.toString(id)));
+    }
+
+    @Get(uris = {API + EXPERIMENTS_GET, AJAX + EXPERIMENTS_GET})
+    public HttpResponse<String> get(HttpRequest<?> request) {
+        MlflowRequest r = MlflowRequest.fromQuery(request.getParameters());
+        return MlflowResponses.ok(Map.of("experiment", MlflowViews.experiment(experiments.get(r.requireInt64("experiment_id")))));
+    }
+
+    @Get(uris = {API + EXPERIMENTS_GET_BY_NAME, AJAX + EXPERIMENTS_GET_BY_NAME})
+    public HttpResponse<String> getByName(HttpRequest<?> request) {
+        MlflowRequest r = MlflowRequest.fromQuery(request.getParameters());
+        return MlflowResponses.ok(Map.of("experiment", MlflowViews.experiment(experiments.getByName(r.requireString("experiment_name")))));
+    }
+
+    @Post(uris = {API + EXPERIMENTS_SEARCH, AJAX + EXPERIMENTS_SEARCH})
+    public HttpResponse<String> searchPost(@Body @Nullable String body) {
+        return search(MlflowRequest.fromJson(json, body));
+    }
+
+    @Get(uris = {API + EXPERIMENTS_SEARCH, AJAX + EXPERIMENTS_SEARCH})
+    public HttpResponse<String> searchGet(HttpRequest<?> request) {
+        return search(MlflowRequest.fromQuery(request.getParameters()));
+    }
+
+    private HttpResponse<String> search(MlflowRequest r) {
+        Integer max = r.int32("max_results");
+        ExperimentService.Page page = experiments.search(ViewType.parse(r.raw("view_type")), r.string("filter"),
+                r.strings("order_by"), max == null ? 1000 : max, r.string("page_token"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("experiments", page.experiments().stream().map(MlflowViews::experiment).toList());
+        out.put("next_page_token", page.nextPageToken());
+        return MlflowResponses.ok(out);
+    }
+
+    @Post(uris = {API + EXPERIMENTS_UPDATE, AJAX + EXPERIMENTS_UPDATE})
+    public HttpResponse<String> update(@Body @Nullable String body) {
+        MlflowRequest r = MlflowRequest.fromJson(json, body);
+        experiments.rename(r.requireInt64("experiment_id"), r.requireString("new_name"));
+        return MlflowResponses.empty();
+    }
+
+    @Post(uris = {API + EXPERIMENTS_DELETE, AJAX + EXPERIMENTS_DELETE})
+    public HttpResponse<String> delete(@Body @Nullable String body) {
+        experiments.delete(MlflowRequest.fromJson(json, body).requireInt64("experiment_id"));
+        return MlflowResponses.empty();
+    }
+
+    @Post(uris = {API + EXPERIMENTS_RESTORE, AJAX + EXPERIMENTS_RESTORE})
+    public HttpResponse<String> restore(@Body @Nullable String body) {
+        experiments.restore(MlflowRequest.fromJson(json, body).requireInt64("experiment_id"));
+        return MlflowResponses.empty();
+    }
+
+    @Post(uris = {API + EXPERIMENTS_SET_TAG, AJAX + EXPERIMENTS_SET_TAG})
+    public HttpResponse<String> setTag(@Body @Nullable String body) {
+        MlflowRequest r = MlflowRequest.fromJson(json, body);
+        experiments.setTag(r.requireInt64("experiment_id"), r.requireString("key"), r.requireString("value"));
+        return MlflowResponses.empty();
+    }
+
+    static Map<String, String> tags(MlflowRequest r) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (MlflowRequest t : r.objects("tags")) {
+            tags.put(t.requireString("key"), t.requireString("value"));
+        }
+        return tags;
+    }
+
+}

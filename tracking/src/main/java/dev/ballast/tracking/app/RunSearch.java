@@ -1,0 +1,39 @@
+package dev.ballast.tracking.app;
+
+import dev.ballast.core.error.BallastException;
+import dev.ballast.tracking.domain.Run;
+import dev.ballast.tracking.domain.RunStore;
+import dev.ballast.tracking.domain.search.PageToken;
+import dev.ballast.tracking.domain.search.RunSearchQuery;
+import dev.ballast.tracking.domain.search.SqlQuery;
+import dev.ballast.tracking.domain.search.ViewType;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** MLflow's runs/search: filter, order and page the runs of some experiments. */
+@Singleton
+public class RunSearch {
+    private final RunStore runs;
+
+    public RunSearch(RunStore runs) {
+        this.runs = runs;
+    }
+
+    /** One page of runs and the token of the next page, or null when this is the last. */
+    public record Page(List<Run> runs, String nextPageToken) {
+    }
+
+    public Page search(List<Long> experimentIds, String filter, ViewType viewType, int maxResults, List<String> orderBy,
+                       String pageToken) {
+        if (experimentIds.isEmpty()) {
+            throw BallastException.invalid("Missing value for required parameter 'experiment_ids'.");
+        }
+        SearchLimits.requireMaxResults(maxResults);
+        long offset = PageToken.decode(pageToken);
+        SqlQuery query = RunSearchQuery.build(experimentIds, viewType, filter, orderBy, offset, maxResults + 1);
+        List<String> ids = runs.searchIds(query.sql(), query.params());
+        String next = ids.size() > maxResults ? PageToken.encode(offset + maxResults) : null;
+        return new Page(runs.load(ids.subList(0, Math.min(ids.size(), maxResults))), next);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ballast.tracking.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port for runs and what they hold. Every write of params, tags and metrics goes through
+ * {@link #logBatch}, the one write path, so batch and single-item calls behave the same.
+ */
+public interface RunStore {
+
+    void create(RunInfo info, Map<String, String> tags);
+
+    Optional<RunInfo> findInfo(String runId);
+
+    /** Full runs (latest metrics, params, tags, inputs) for these ids, in the given order. */
+    List<Run> load(List<String> runIds);
+
+    /** Runs a search query that selects run ids. */
+    List<String> searchIds(String sql, List<Object> params);
+
+    void update(String runId, RunStatus status, Long endTime, String runName);
+
+    void setStage(String runId, LifecycleStage stage, Long deletedTime);
+
+    /** Marks every active run of an experiment deleted at {@code time}. */
+    void deleteAllOf(long experimentId, long time);
+
+    /** Restores the runs that were deleted together with their experiment at {@code time}. */
+    void restoreDeletedWith(long experimentId, long time);
+
+    /**
+     * Writes params (immutable: a different value for a logged key fails), tags (overwrite) and
+     * metric points (appended; the latest value per key kept up to date) in the caller's transaction.
+     */
+    void logBatch(String runId, List<Metric> metrics, Map<String, String> params, Map<String, String> tags);
+
+    /** Deletes a tag and answers whether it existed. */
+    boolean deleteTag(String runId, String key);
+
+    /** Metric history ordered by step, timestamp, value; {@code limit} &lt; 0 means all. */
+    List<Metric> history(String runId, String key, long offset, int limit);
+
+    void addInputs(String runId, Collection<DatasetInput> inputs);
+}
