@@ -1,0 +1,72 @@
+package dev.ballast.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the figures were measured on. Benchmark figures mean little without the machine, the
+ * JVM, the PostgreSQL version and the PostgreSQL settings that dominate write speed
+ * ({@code synchronous_commit}, {@code fsync}), so every report section starts with them.
+ */
+public record MachineInfo(int cpus, String cpuModel, String memory, String java, String os, String postgres,
+                          String postgresSettings, String commit) {
+
+    public static MachineInfo collect(Connection postgres) throws SQLException {
+        String version;
+        List<String> settings = new ArrayList<>();
+        try (Statement s = postgres.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT version()")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            for (String name : List.of("shared_buffers", "work_mem", "synchronous_commit", "fsync", "max_wal_size")) {
+                try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.add(name + "=" + rs.getString(1));
+                }
+            }
+        }
+        String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + ")";
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        String commit = System.getenv("BALLAST_BENCH_COMMIT");
+        if (commit == null || commit.isBlank()) {
+            commit = "unknown";
+        }
+        return new MachineInfo(Runtime.getRuntime().availableProcessors(), procValue("/proc/cpuinfo", "model name"),
+                totalMemory(), java, os, version, String.join(", ", settings), commit);
+    }
+
+    private static String totalMemory() {
+        String kb = procValue("/proc/meminfo", "MemTotal");
+        try {
+            long k = Long.parseLong(kb.replace("kB", "").trim());
+            return String.format(Locale.ROOT, "%.1f GiB", k / 1024.0 / 1024.0);
+        } catch (NumberFormatException e) {
+            return kb;
+        }
+    }
+
+    /** The value of the first "name : value" line of a /proc file, or "unknown". */
+    private static String procValue(String file, String name) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ballast.bench;
+
+import dev.ballast.core.testing.TestDatabase;
+import dev.ballast.platform.testing.BallastTestServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The tracking benchmark: starts a whole Ballast in-process on a fresh PostgreSQL database,
+ * measures metric ingestion, run search and metric history through the MLflow API, each next to
+ * a plain-JDBC baseline measured in the same run, prints the result table on stdout and appends
+ * a dated section to BENCHMARKS.md. It exists so that the performance targets of the tracking
+ * API are checked the same way on any machine, with one command: {@code bench/tracking.sh}.
+ *
+ * <p>Exit status: 0 when every benchmark ran (missed targets are reported, not failed), 2 when
+ * PostgreSQL cannot be reached, 1 when a benchmark broke (an API error, or the API storing
+ * something other than what it acknowledged).
+ */
+public final class TrackingBenchmark {
+    private TrackingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(BenchSettings.fromSystemProperties());
+        } catch (Throwable e) {
+            System.err.println("[bench] FAILED: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        // Leave with our status rather than wait for the HTTP client's and the pool's threads.
+        System.exit(status);
+    }
+
+    static int run(BenchSettings settings) throws Exception {
+        long started = System.nanoTime();
+        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
+        if (serverUrl == null || serverUrl.isBlank()) {
+            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run the benchmark with bench/tracking.sh "
+                    + "(it sets it from BALLAST_BENCH_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/postgres).");
+            return 2;
+        }
+        String user = envOr("BALLAST_TEST_POSTGRES_USER", "postgres");
+        String password = envOr("BALLAST_TEST_POSTGRES_PASSWORD", "");
+        MachineInfo machine;
+        DriverManager.setLoginTimeout(10);
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password)) {
+            machine = MachineInfo.collect(c);
+        } catch (SQLException e) {
+            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + " as " + user + ": " + e.getMessage());
+            return 2;
+        }
+        Progress.log("PostgreSQL: " + machine.postgres());
+
+        System.setProperty("ballast.test.database", "postgres");
+        Progress.log("starting Ballast in-process on a new database");
+        BallastTestServer server = BallastTestServer.start(Map.of());
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                Progress.log("stopping Ballast and dropping the benchmark database");
+                server.close();
+            }
+        };
+        Thread hook = new Thread(stop, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<Figure> figures = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try {
+            TestDatabase database = server.database();
+            Progress.log("Ballast at " + server.baseUrl() + ", database " + database.url());
+            BenchHttp http = new BenchHttp(server.baseUrl(), server.adminAuth());
+            BenchDb db = new BenchDb(database.url(), database.user(), database.password());
+            figures.addAll(new IngestBenchmark(settings, http, db, notes).run());
+            figures.addAll(new SearchBenchmark(settings, http, db, notes).run());
+            figures.addAll(new HistoryBenchmark(settings, http, db, notes).run());
+        } finally {
+            stop.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+
+        double minutes = (System.nanoTime() - started) / 60e9;
+        notes.add("Ballast runs in the benchmark's JVM (Maven exec:java, the test helper BallastTestServer with its production "
+                + "configuration: connection pool of 10, Basic authentication as admin on every request); the client, Ballast "
+                + "and PostgreSQL share the machine's " + machine.cpus() + " cores, and so do Ballast and its baselines.");
+        if (!settings.fullSize()) {
+            notes.add("SMOKE RUN with reduced sizes: the targets are stated for the default sizes, so these verdicts are only indicative.");
+        }
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        List<String> sizes = List.of(String.format(
+                "Sizes: ingestion %d clients x %d batches of %d points; search over %,d runs, %d timed requests each; history of %,d points, "
+                        + "%d timed requests. Whole benchmark: %.1f min.", settings.ingestClients(), settings.ingestBatches(),
+                settings.batchSize(), settings.searchRuns(), settings.searchTimed(), settings.historyPoints(), settings.historyTimed(),
+                minutes));
+
+        System.out.println();
+        System.out.println("Ballast tracking API on PostgreSQL, " + date);
+        System.out.print(Report.table(figures));
+        System.out.flush();
+        Report.append(settings.report(), Report.markdownSection(date, machine, sizes, figures, notes));
+        Progress.log("appended the results to " + settings.report());
+        return 0;
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+}
