@@ -72,7 +72,7 @@ public final class HistoryBenchmark {
                     + "from the median request. Baseline: the same SELECT ... ORDER BY step, ts, metric_value over plain JDBC, every "
                     + "column read.", points, settings.historyWarmup(), n, Fmt.bytes(bytes)));
             return List.of(
-                    Figure.info(String.format("metrics/get-history, %,d points in one response", points),
+                    Figure.info(String.format("get-history, %,d points", points),
                             Fmt.rate(apiRate, "points") + " (" + Fmt.millis(a.median()) + ", " + Fmt.bytes(bytes) + ")",
                             Fmt.rate(jdbcRate, "rows") + " (" + Fmt.millis(s.median()) + ", SQL)",
                             Fmt.shareOf(apiRate, jdbcRate)));

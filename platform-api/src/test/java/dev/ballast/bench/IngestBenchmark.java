@@ -89,10 +89,10 @@ public final class IngestBenchmark {
             Latencies apiLatency = new Latencies(api.latencies());
             Latencies copyLatency = new Latencies(copy.latencies());
             return List.of(
-                    new Figure("log-batch ingestion, " + clients + " clients x " + settings.batchSize() + "-point batches",
+                    new Figure("log-batch, " + clients + " clients x " + settings.batchSize() + " points",
                             Fmt.rate(apiRate, "points"), Fmt.rate(copyRate, "rows") + " (COPY)", Fmt.shareOf(apiRate, copyRate),
-                            ">= 100,000 points/s and >= 40% of baseline", Figure.Verdict.of(fastEnough && closeEnough)),
-                    Figure.info("log-batch request latency, median / p95",
+                            ">= 100k points/s, >= 40% of baseline", Figure.Verdict.of(fastEnough && closeEnough)),
+                    Figure.info("log-batch request, p50 / p95",
                             Fmt.millis(apiLatency.median()) + " / " + Fmt.millis(apiLatency.p95()),
                             Fmt.millis(copyLatency.median()) + " / " + Fmt.millis(copyLatency.p95()) + " (COPY)",
                             Fmt.timesOf(apiLatency.median(), copyLatency.median())));

@@ -93,7 +93,7 @@ public final class Report {
         }
         md.append("\n|");
         for (int i = 0; i < COLUMNS.length; i++) {
-            md.append(i == 0 ? " --- |" : " ---: |");
+            md.append(" --- |");
         }
         md.append('\n');
         for (Figure f : figures) {

@@ -92,9 +92,10 @@ public final class TrackingBenchmark {
         }
 
         double minutes = (System.nanoTime() - started) / 60e9;
-        notes.add("Ballast runs in the benchmark's JVM (Maven exec:java, the test helper BallastTestServer with its production "
-                + "configuration: connection pool of 10, Basic authentication as admin on every request); the client, Ballast "
-                + "and PostgreSQL share the machine's " + machine.cpus() + " cores, and so do Ballast and its baselines.");
+        notes.add("Ballast runs in the benchmark's JVM (forked by Maven exec:exec; started by the test helper BallastTestServer "
+                + "with the production configuration: connection pool of 10, HTTP Basic authentication as admin on every request). "
+                + "The client, Ballast and PostgreSQL share the machine's " + machine.cpus() + " cores, and so do the baselines. "
+                + "p50/p95 are nearest-rank percentiles.");
         if (!settings.fullSize()) {
             notes.add("SMOKE RUN with reduced sizes: the targets are stated for the default sizes, so these verdicts are only indicative.");
         }

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,16 +36,14 @@ import static dev.ballast.tracking.api.MlflowRoutes.EXPERIMENTS_UPDATE;
 @Tag(name = "MLflow experiments")
 public class ExperimentsController {
     private final ExperimentService experiments;
-    private final JsonMapper json;
 
-    public ExperimentsController(ExperimentService experiments, JsonMapper json) {
+    public ExperimentsController(ExperimentService experiments) {
         this.experiments = experiments;
-        this.json = json;
     }
 
     @Post(uris = {API + EXPERIMENTS_CREATE, AJAX + EXPERIMENTS_CREATE})
-    public HttpResponse<String> create(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> create(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         long id = experiments.create(r.requireString("name"), r.string("artifact_location"), tags(r));
         return MlflowResponses.ok(Map.of("experiment_id", Long.toString(id)));
     }
@@ -64,8 +61,8 @@ public class ExperimentsController {
     }
 
     @Post(uris = {API + EXPERIMENTS_SEARCH, AJAX + EXPERIMENTS_SEARCH})
-    public HttpResponse<String> searchPost(@Body @Nullable String body) {
-        return search(MlflowRequest.fromJson(json, body));
+    public HttpResponse<String> searchPost(@Body @Nullable byte[] body) {
+        return search(MlflowRequest.fromJson(body));
     }
 
     @Get(uris = {API + EXPERIMENTS_SEARCH, AJAX + EXPERIMENTS_SEARCH})
@@ -84,27 +81,27 @@ public class ExperimentsController {
     }
 
     @Post(uris = {API + EXPERIMENTS_UPDATE, AJAX + EXPERIMENTS_UPDATE})
-    public HttpResponse<String> update(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> update(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         experiments.rename(r.requireInt64("experiment_id"), r.requireString("new_name"));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + EXPERIMENTS_DELETE, AJAX + EXPERIMENTS_DELETE})
-    public HttpResponse<String> delete(@Body @Nullable String body) {
-        experiments.delete(MlflowRequest.fromJson(json, body).requireInt64("experiment_id"));
+    public HttpResponse<String> delete(@Body @Nullable byte[] body) {
+        experiments.delete(MlflowRequest.fromJson(body).requireInt64("experiment_id"));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + EXPERIMENTS_RESTORE, AJAX + EXPERIMENTS_RESTORE})
-    public HttpResponse<String> restore(@Body @Nullable String body) {
-        experiments.restore(MlflowRequest.fromJson(json, body).requireInt64("experiment_id"));
+    public HttpResponse<String> restore(@Body @Nullable byte[] body) {
+        experiments.restore(MlflowRequest.fromJson(body).requireInt64("experiment_id"));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + EXPERIMENTS_SET_TAG, AJAX + EXPERIMENTS_SET_TAG})
-    public HttpResponse<String> setTag(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> setTag(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         experiments.setTag(r.requireInt64("experiment_id"), r.requireString("key"), r.requireString("value"));
         return MlflowResponses.empty();
     }

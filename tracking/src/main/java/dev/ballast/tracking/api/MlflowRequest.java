@@ -2,9 +2,11 @@ package dev.ballast.tracking.api;
 
 import dev.ballast.core.error.BallastException;
 import dev.ballast.core.error.ErrorCode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.http.HttpParameters;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,32 +22,82 @@ import java.util.Map;
  * of these and refuses anything else with INVALID_PARAMETER_VALUE naming the field.
  */
 public final class MlflowRequest {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
     private final Map<String, Object> fields;
 
     private MlflowRequest(Map<String, Object> fields) {
         this.fields = fields;
     }
 
-    public static MlflowRequest fromJson(JsonMapper mapper, String body) {
-        if (body == null || body.isBlank()) {
+    public static MlflowRequest fromJson(byte[] body) {
+        if (body == null || body.length == 0) {
             return new MlflowRequest(Map.of());
         }
-        JsonNode node;
-        try {
-            node = mapper.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            if (first == null || first.isScalarValue() && parser.getText().isBlank()) {
+                return new MlflowRequest(Map.of());
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new BallastException(ErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) read(parser, first);
+            if (parser.nextToken() != null) {
+                throw new BallastException(ErrorCode.BAD_REQUEST, "Malformed JSON request body: content after the object.");
+            }
+            return new MlflowRequest(map);
+        } catch (IOException e) {
             throw new BallastException(ErrorCode.BAD_REQUEST, "Malformed JSON request body: " + firstLine(e.getMessage()));
         }
-        if (node == null || !node.isObject()) {
-            throw new BallastException(ErrorCode.BAD_REQUEST, "The request body must be a JSON object.");
-        }
-        return fromNode(node);
     }
 
-    static MlflowRequest fromNode(JsonNode node) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) toJava(node);
-        return new MlflowRequest(map);
+    /** Reads one JSON value straight into maps, lists, strings, longs and doubles: one pass, no tree. */
+    private static Object read(JsonParser p, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    map.put(name, read(p, p.nextToken()));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(p, "unterminated object");
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                JsonToken t;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new JsonParseException(p, "unterminated array");
+                    }
+                    list.add(read(p, t));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new JsonParseException(p, "unexpected token " + token);
+        }
     }
 
     public static MlflowRequest fromQuery(HttpParameters parameters) {
@@ -55,33 +107,6 @@ public final class MlflowRequest {
             map.put(name, values.size() == 1 ? values.get(0) : new ArrayList<>(values));
         }
         return new MlflowRequest(map);
-    }
-
-    private static Object toJava(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : node.entries()) {
-                map.put(e.getKey(), toJava(e.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (JsonNode v : node.values()) {
-                list.add(toJava(v));
-            }
-            return list;
-        }
-        if (node.isString()) {
-            return node.getStringValue();
-        }
-        if (node.isNumber()) {
-            return node.getNumberValue();
-        }
-        if (node.isBoolean()) {
-            return node.getBooleanValue();
-        }
-        return null;
     }
 
     public boolean has(String name) {
@@ -131,6 +156,12 @@ public final class MlflowRequest {
             return null;
         }
         try {
+            if (v instanceof Long l) {
+                return l;
+            }
+            if (v instanceof Integer i) {
+                return i.longValue();
+            }
             if (v instanceof Number n) {
                 BigDecimal d = new BigDecimal(n.toString());
                 return d.longValueExact();

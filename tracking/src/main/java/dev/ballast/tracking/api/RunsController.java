@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,19 +53,17 @@ import static dev.ballast.tracking.api.MlflowRoutes.RUNS_UPDATE;
 public class RunsController {
     private final RunService runs;
     private final RunSearch search;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public RunsController(RunService runs, RunSearch search, JsonMapper json, Clock clock) {
+    public RunsController(RunService runs, RunSearch search, Clock clock) {
         this.runs = runs;
         this.search = search;
-        this.json = json;
         this.clock = clock;
     }
 
     @Post(uris = {API + RUNS_CREATE, AJAX + RUNS_CREATE})
-    public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         RunService.NewRun request = new RunService.NewRun(r.int64("experiment_id"), r.string("user_id"), r.int64("start_time"),
                 r.string("run_name"), ExperimentsController.tags(r));
         return MlflowResponses.ok(Map.of("run", MlflowViews.run(runs.create(request, actor.username()))));
@@ -79,28 +76,28 @@ public class RunsController {
     }
 
     @Post(uris = {API + RUNS_UPDATE, AJAX + RUNS_UPDATE})
-    public HttpResponse<String> update(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> update(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         RunStatus status = r.has("status") ? RunStatus.parse(r.raw("status")) : null;
         return MlflowResponses.ok(Map.of("run_info",
                 MlflowViews.runInfo(runs.update(runId(r), status, r.int64("end_time"), r.string("run_name")))));
     }
 
     @Post(uris = {API + RUNS_DELETE, AJAX + RUNS_DELETE})
-    public HttpResponse<String> delete(@Body @Nullable String body) {
-        runs.delete(runId(MlflowRequest.fromJson(json, body)));
+    public HttpResponse<String> delete(@Body @Nullable byte[] body) {
+        runs.delete(runId(MlflowRequest.fromJson(body)));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_RESTORE, AJAX + RUNS_RESTORE})
-    public HttpResponse<String> restore(@Body @Nullable String body) {
-        runs.restore(runId(MlflowRequest.fromJson(json, body)));
+    public HttpResponse<String> restore(@Body @Nullable byte[] body) {
+        runs.restore(runId(MlflowRequest.fromJson(body)));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_SEARCH, AJAX + RUNS_SEARCH})
-    public HttpResponse<String> search(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> search(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         List<Long> experimentIds = new ArrayList<>();
         for (String id : r.strings("experiment_ids")) {
             try {
@@ -119,36 +116,36 @@ public class RunsController {
     }
 
     @Post(uris = {API + RUNS_LOG_METRIC, AJAX + RUNS_LOG_METRIC})
-    public HttpResponse<String> logMetric(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> logMetric(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         runs.logBatch(runId(r), List.of(metric(r)), List.of(), List.of());
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_LOG_PARAMETER, AJAX + RUNS_LOG_PARAMETER})
-    public HttpResponse<String> logParameter(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> logParameter(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         runs.logBatch(runId(r), List.of(), List.of(new SimpleEntry<>(r.requireString("key"), r.requireString("value"))), List.of());
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_SET_TAG, AJAX + RUNS_SET_TAG})
-    public HttpResponse<String> setTag(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> setTag(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         runs.logBatch(runId(r), List.of(), List.of(), List.of(new SimpleEntry<>(r.requireString("key"), r.requireString("value"))));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_DELETE_TAG, AJAX + RUNS_DELETE_TAG})
-    public HttpResponse<String> deleteTag(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> deleteTag(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         runs.deleteTag(runId(r), r.requireString("key"));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_LOG_BATCH, AJAX + RUNS_LOG_BATCH})
-    public HttpResponse<String> logBatch(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> logBatch(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         List<Metric> metrics = new ArrayList<>();
         for (MlflowRequest m : r.objects("metrics")) {
             metrics.add(metric(m));
@@ -158,15 +155,15 @@ public class RunsController {
     }
 
     @Post(uris = {API + RUNS_LOG_MODEL, AJAX + RUNS_LOG_MODEL})
-    public HttpResponse<String> logModel(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> logModel(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         runs.logModel(runId(r), r.string("model_json"));
         return MlflowResponses.empty();
     }
 
     @Post(uris = {API + RUNS_LOG_INPUTS, AJAX + RUNS_LOG_INPUTS})
-    public HttpResponse<String> logInputs(@Body @Nullable String body) {
-        MlflowRequest r = MlflowRequest.fromJson(json, body);
+    public HttpResponse<String> logInputs(@Body @Nullable byte[] body) {
+        MlflowRequest r = MlflowRequest.fromJson(body);
         List<DatasetInput> inputs = new ArrayList<>();
         for (MlflowRequest in : r.objects("datasets")) {
             MlflowRequest d = in.object("dataset");

@@ -16,10 +16,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -127,7 +129,14 @@ public class RunService {
     @Transactional
     public void logBatch(String runId, List<Metric> metrics, List<Map.Entry<String, String>> params, List<Map.Entry<String, String>> tags) {
         TrackingLimits.requireBatchSizes(metrics.size(), params.size(), tags.size());
-        metrics.forEach(TrackingLimits::requireMetric);
+        Set<String> metricKeys = new HashSet<>();
+        for (Metric m : metrics) {
+            // A batch repeats few keys many times: check each key once, every timestamp always.
+            if (metricKeys.add(m.key())) {
+                TrackingLimits.requireKey("key", m.key());
+            }
+            TrackingLimits.requireTimestamp(m);
+        }
         List<String> paramKeys = new ArrayList<>(params.size());
         Map<String, String> paramMap = new LinkedHashMap<>();
         for (Map.Entry<String, String> p : params) {

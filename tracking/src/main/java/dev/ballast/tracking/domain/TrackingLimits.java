@@ -70,8 +70,7 @@ public final class TrackingLimits {
         return value;
     }
 
-    public static Metric requireMetric(Metric m) {
-        requireKey("key", m.key());
+    public static Metric requireTimestamp(Metric m) {
         if (m.timestamp() < 0) {
             throw BallastException.invalid("Metric '" + m.key() + "' has a negative timestamp " + m.timestamp() + "; timestamps must be >= 0.");
         }

@@ -7,7 +7,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ public class MetricPointWriter {
                     .append(m.timestamp()).append('\t').append(m.step()).append('\t').append(Double.isNaN(m.value()) ? 't' : 'f').append('\n');
         }
         try {
-            copy.copyIn(COPY, new StringReader(sb.toString()));
+            copy.copyIn(COPY, new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new SQLException("COPY of metric points failed", e);
         }
