@@ -21,12 +21,12 @@ public record BenchSettings(
         long seed,
         Path report) {
 
-    /** The defaults: 4 x 100 batches of 1000 points, 100,000 runs, 1,000,000 history points. */
+    /** The defaults: 4 x 200 batches of 1000 points after 50 warm-up batches per client (JIT), 100,000 runs, 1,000,000 history points. */
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 intProperty("ingest.clients", 4),
-                intProperty("ingest.batches", 100),
-                intProperty("ingest.warmup-batches", 5),
+                intProperty("ingest.batches", 200),
+                intProperty("ingest.warmup-batches", 50),
                 intProperty("ingest.batch-size", 1000),
                 intProperty("search.runs", 100_000),
                 intProperty("search.warmup", 50),
