@@ -6,15 +6,16 @@ import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import java.io.IOException;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Appends metric points to the history table, the hot path of tracking. On PostgreSQL it
@@ -25,6 +26,8 @@ import java.util.List;
 public class MetricPointWriter {
     private static final String INSERT = "INSERT INTO metrics (run_uuid, metric_key, metric_value, ts, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String COPY = "COPY metrics (run_uuid, metric_key, metric_value, ts, step, is_nan) FROM STDIN WITH (FORMAT binary)";
+    /** Per row: field count, then a length word and the bytes of each of the six fields (less the two strings). */
+    private static final int ROW_FIXED_BYTES = 2 + 4 + 4 + (4 + 8) + (4 + 8) + (4 + 8) + (4 + 1);
     private static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private final Jdbc jdbc;
@@ -53,38 +56,26 @@ public class MetricPointWriter {
      */
     private static void copy(CopyManager copy, String runId, List<Metric> points) throws SQLException {
         byte[] run = runId.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(32 + points.size() * 96);
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.write(BINARY_SIGNATURE);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
-            String lastKey = null;
-            byte[] key = null;
-            for (Metric m : points) {
-                if (!m.key().equals(lastKey)) {
-                    lastKey = m.key();
-                    key = lastKey.getBytes(StandardCharsets.UTF_8);
-                }
-                out.writeShort(6);
-                out.writeInt(run.length);
-                out.write(run);
-                out.writeInt(key.length);
-                out.write(key);
-                out.writeInt(8);
-                out.writeDouble(m.value());
-                out.writeInt(8);
-                out.writeLong(m.timestamp());
-                out.writeInt(8);
-                out.writeLong(m.step());
-                out.writeInt(1);
-                out.writeByte(Double.isNaN(m.value()) ? 1 : 0);
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new SQLException("could not encode metric points", e);
+        Map<String, byte[]> keys = new HashMap<>();
+        int size = BINARY_SIGNATURE.length + 8 + 2;
+        for (Metric m : points) {
+            size += ROW_FIXED_BYTES + run.length + keys.computeIfAbsent(m.key(), k -> k.getBytes(StandardCharsets.UTF_8)).length;
         }
+        ByteBuffer out = ByteBuffer.allocate(size); // big-endian, as COPY's binary format wants
+        out.put(BINARY_SIGNATURE).putInt(0).putInt(0); // flags, header extension length
+        for (Metric m : points) {
+            byte[] key = keys.get(m.key());
+            out.putShort((short) 6)
+                    .putInt(run.length).put(run)
+                    .putInt(key.length).put(key)
+                    .putInt(8).putDouble(m.value())
+                    .putInt(8).putLong(m.timestamp())
+                    .putInt(8).putLong(m.step())
+                    .putInt(1).put((byte) (Double.isNaN(m.value()) ? 1 : 0));
+        }
+        out.putShort((short) -1);
         try {
-            copy.copyIn(COPY, new ByteArrayInputStream(buffer.toByteArray()));
+            copy.copyIn(COPY, new ByteArrayInputStream(out.array(), 0, out.position()));
         } catch (IOException e) {
             throw new SQLException("COPY of metric points failed", e);
         }
