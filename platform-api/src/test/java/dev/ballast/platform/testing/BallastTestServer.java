@@ -63,10 +63,6 @@ public final class BallastTestServer implements AutoCloseable {
         }
     }
 
-    public ApplicationContext context() {
-        return server.getApplicationContext();
-    }
-
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getPort() + path);
     }

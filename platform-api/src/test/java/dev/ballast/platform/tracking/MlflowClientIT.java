@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -320,6 +319,8 @@ class MlflowClientIT {
         assertEquals(8 * 5 * 200, steps.size());
         Metric latest = client.getRun(runId).getData().getMetrics(0);
         assertEquals(8 * 5 * 200 - 1, latest.getStep(), "the latest value survives concurrent writers");
-        assertNotNull(client.getRun(runId).getData().getTagsList());
+        String writer = client.getRun(runId).getData().getTagsList().stream()
+                .filter(t -> t.getKey().equals("writer")).findFirst().orElseThrow().getValue();
+        assertTrue(writer.matches("t[0-7]"), "the tag holds one writer's value, whole: " + writer);
     }
 }

@@ -138,6 +138,16 @@ class MlflowHttpIT {
     }
 
     @Test
+    void keepsLoggedModelsAsAJsonListInTheModelHistoryTag() {
+        String runId = newRun(newExperiment());
+        assertEquals(200, post("/runs/log-model", "{\"run_id\":\"" + runId + "\",\"model_json\":\"{\\\"artifact_path\\\":\\\"a\\\"}\"}").status());
+        assertEquals(200, post("/runs/log-model", "{\"run_id\":\"" + runId + "\",\"model_json\":\"{\\\"artifact_path\\\":\\\"b\\\"}\"}").status());
+        TestResponse run = get("/runs/get?run_id=" + runId);
+        assertTrue(run.body().contains("[{\\\"artifact_path\\\":\\\"a\\\"}, {\\\"artifact_path\\\":\\\"b\\\"}]"), run.body());
+        assertEquals("INVALID_PARAMETER_VALUE", post("/runs/log-model", "{\"run_id\":\"" + runId + "\"}").errorCode());
+    }
+
+    @Test
     void servesTheSameRoutesUnderAjaxApi() {
         TestResponse r = server.get("/ajax-api/2.0/mlflow/experiments/get?experiment_id=0", auth);
         assertEquals(200, r.status(), r.toString());

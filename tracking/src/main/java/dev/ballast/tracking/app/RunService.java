@@ -176,7 +176,7 @@ public class RunService {
             throw BallastException.invalid("Missing value for required parameter 'model_json'.");
         }
         RunInfo info = activeRun(runId);
-        String previous = runs.load(List.of(info.runId())).get(0).tags().get(LOG_MODEL_HISTORY_TAG);
+        String previous = runs.findTag(info.runId(), LOG_MODEL_HISTORY_TAG).orElse(null);
         String history = previous == null || previous.isBlank() || !previous.trim().startsWith("[")
                 ? "[" + modelJson + "]"
                 : previous.trim().substring(0, previous.trim().length() - 1) + ", " + modelJson + "]";

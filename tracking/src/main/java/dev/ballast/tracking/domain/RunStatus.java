@@ -18,10 +18,6 @@ public enum RunStatus {
         this.number = number;
     }
 
-    public boolean terminal() {
-        return this == FINISHED || this == FAILED || this == KILLED;
-    }
-
     /** Parses a name ("FINISHED", any case) or a protobuf number (3). */
     public static RunStatus parse(Object value) {
         if (value instanceof Number n) {

@@ -37,6 +37,8 @@ public interface RunStore {
      */
     void logBatch(String runId, List<Metric> metrics, Map<String, String> params, Map<String, String> tags);
 
+    Optional<String> findTag(String runId, String key);
+
     /** Deletes a tag and answers whether it existed. */
     boolean deleteTag(String runId, String key);
 

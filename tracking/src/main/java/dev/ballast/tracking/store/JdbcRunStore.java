@@ -212,6 +212,11 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public Optional<String> findTag(String runId, String key) {
+        return jdbc.queryOne("SELECT tag_value FROM tags WHERE run_uuid = ? AND tag_key = ?", rs -> rs.getString(1), runId, key);
+    }
+
+    @Override
     public boolean deleteTag(String runId, String key) {
         return jdbc.update("DELETE FROM tags WHERE run_uuid = ? AND tag_key = ?", runId, key) > 0;
     }
