@@ -30,12 +30,14 @@ public final class BallastTestServer implements AutoCloseable {
 
     private final TestDatabase database;
     private final Path home;
-    private final EmbeddedServer server;
+    private final Map<String, Object> properties;
+    private EmbeddedServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private BallastTestServer(TestDatabase database, Path home, EmbeddedServer server) {
+    private BallastTestServer(TestDatabase database, Path home, Map<String, Object> properties, EmbeddedServer server) {
         this.database = database;
         this.home = home;
+        this.properties = properties;
         this.server = server;
     }
 
@@ -56,11 +58,23 @@ public final class BallastTestServer implements AutoCloseable {
             props.put("micronaut.lifecycle.graceful-shutdown.enabled", false);
             props.putAll(extra);
             EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-            return new BallastTestServer(database, home, server);
+            return new BallastTestServer(database, home, props, server);
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
+    }
+
+    /** Stops the application and starts it again on the same database and data directory (on a new port). */
+    public void restart() {
+        server.close();
+        Map<String, Object> props = new HashMap<>(properties);
+        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+    }
+
+    /** The running application's context, to reach beans in white-box tests. */
+    public ApplicationContext context() {
+        return server.getApplicationContext();
     }
 
     public URI uri(String path) {

@@ -1,6 +1,7 @@
 package dev.ballast.tracking.app;
 
 import dev.ballast.core.error.BallastException;
+import dev.ballast.tracking.app.dataset.DatasetInputLinker;
 import dev.ballast.tracking.domain.DatasetInput;
 import dev.ballast.tracking.domain.Experiment;
 import dev.ballast.tracking.domain.LifecycleStage;
@@ -40,11 +41,13 @@ public class RunService {
     static final int SINGLE_PAGE_HISTORY = 25_000;
 
     private final RunStore runs;
+    private final DatasetInputLinker datasetLinks;
     private final ExperimentService experiments;
     private final Clock clock;
 
-    public RunService(RunStore runs, ExperimentService experiments, Clock clock) {
+    public RunService(RunStore runs, ExperimentService experiments, DatasetInputLinker datasetLinks, Clock clock) {
         this.runs = runs;
+        this.datasetLinks = datasetLinks;
         this.experiments = experiments;
         this.clock = clock;
     }
@@ -198,7 +201,7 @@ public class RunService {
                 throw BallastException.invalid("Dataset '" + input.name() + "' needs 'source_type' and 'source'.");
             }
         }
-        runs.addInputs(info.runId(), inputs);
+        runs.addInputs(info.runId(), inputs.stream().map(datasetLinks::link).toList());
     }
 
     /** One page of a metric's history; {@code maxResults} null means every point. */

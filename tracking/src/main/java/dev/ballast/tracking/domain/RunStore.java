@@ -46,4 +46,11 @@ public interface RunStore {
     List<Metric> history(String runId, String key, long offset, int limit);
 
     void addInputs(String runId, Collection<DatasetInput> inputs);
+
+    /** Runs whose inputs link to this dataset version (commit id), with each input's context, oldest link first. */
+    List<VersionInput> inputsOfDatasetVersion(String commitId);
+
+    /** One run's use of a dataset version. */
+    record VersionInput(String runId, String context) {
+    }
 }

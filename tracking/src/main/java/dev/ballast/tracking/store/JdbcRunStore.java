@@ -107,11 +107,11 @@ public class JdbcRunStore implements RunStore {
                     inputTags.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
                     return null;
                 }, ids);
-        jdbc.query("SELECT id, run_uuid, dataset_name, dataset_digest, source_type, source, dataset_schema, dataset_profile "
-                + "FROM run_inputs WHERE run_uuid" + in + " ORDER BY id", rs -> {
+        jdbc.query("SELECT id, run_uuid, dataset_name, dataset_digest, source_type, source, dataset_schema, dataset_profile, "
+                + "dataset_commit FROM run_inputs WHERE run_uuid" + in + " ORDER BY id", rs -> {
                     into.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new DatasetInput(rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            inputTags.getOrDefault(rs.getLong(1), Map.of())));
+                            inputTags.getOrDefault(rs.getLong(1), Map.of()), rs.getString(9)));
                     return null;
                 }, ids);
     }
@@ -233,15 +233,24 @@ public class JdbcRunStore implements RunStore {
     public void addInputs(String runId, Collection<DatasetInput> inputs) {
         for (DatasetInput input : inputs) {
             jdbc.update("INSERT INTO run_inputs (run_uuid, dataset_name, dataset_digest, source_type, source, dataset_schema, "
-                    + "dataset_profile, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", runId, input.name(),
-                    input.digest(), input.sourceType(), input.source(), input.schema(), input.profile(),
-                    input.tags().get(DatasetInput.CONTEXT_TAG));
+                    + "dataset_profile, context, dataset_commit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", runId,
+                    input.name(), input.digest(), input.sourceType(), input.source(), input.schema(), input.profile(),
+                    input.context(), input.datasetCommit());
             long id = jdbc.queryLong("SELECT id FROM run_inputs WHERE run_uuid = ? AND dataset_name = ? AND dataset_digest = ?",
                     runId, input.name(), input.digest());
+            if (input.datasetCommit() != null) {
+                jdbc.update("UPDATE run_inputs SET dataset_commit = ? WHERE id = ? AND dataset_commit IS NULL", input.datasetCommit(), id);
+            }
             List<Object[]> tagRows = new ArrayList<>();
             input.tags().forEach((k, v) -> tagRows.add(new Object[] {id, k, v}));
             jdbc.batch("INSERT INTO run_input_tags (input_id, tag_key, tag_value) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", tagRows);
         }
+    }
+
+    @Override
+    public List<VersionInput> inputsOfDatasetVersion(String commitId) {
+        return jdbc.query("SELECT run_uuid, context FROM run_inputs WHERE dataset_commit = ? ORDER BY id",
+                rs -> new VersionInput(rs.getString(1), rs.getString(2)), commitId);
     }
 
     private static RunInfo mapInfo(ResultSet rs) throws SQLException {

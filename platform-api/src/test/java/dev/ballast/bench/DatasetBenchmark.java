@@ -1,0 +1,236 @@
+package dev.ballast.bench;
+
+import dev.ballast.platform.testing.BallastTestServer;
+import dev.ballast.tracking.domain.dataset.scan.DatasetFormat;
+import dev.ballast.tracking.domain.dataset.scan.DatasetScanner;
+import dev.ballast.tracking.domain.dataset.scan.ScanSettings;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The dataset upload benchmark ({@code bench/datasets.sh}): a 200 MB influencer CSV uploaded
+ * through the HTTP API (stream to disk, parse, validate, profile, git blob and commit, database
+ * row), next to the issue's baseline measured on the same file in the same run: {@code git
+ * hash-object} plus a plain streaming parse. Also reports the profile alone (the scanner without
+ * HTTP or git) and JGit's blob write alone. Each figure is the median of several runs.
+ */
+public final class DatasetBenchmark {
+    private static final double MB = 1_000_000.0;
+
+    private DatasetBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run();
+        } catch (Throwable e) {
+            System.err.println("[bench] FAILED: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.err.flush();
+        System.exit(status);
+    }
+
+    static int run() throws Exception {
+        long started = System.nanoTime();
+        long targetBytes = Long.getLong("ballast.bench.datasets.mb", 200) * 1_000_000L;
+        int repetitions = Integer.getInteger("ballast.bench.datasets.runs", 3);
+        Path report = Path.of(System.getProperty("ballast.bench.report",
+                System.getenv().getOrDefault("BALLAST_BENCH_REPORT", "BENCHMARKS.md"))).toAbsolutePath();
+        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
+        if (serverUrl == null || serverUrl.isBlank()) {
+            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run bench/datasets.sh");
+            return 2;
+        }
+        MachineInfo machine;
+        try (Connection c = DriverManager.getConnection(serverUrl, System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_PASSWORD", ""))) {
+            machine = MachineInfo.collect(c);
+        } catch (SQLException e) {
+            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + ": " + e.getMessage());
+            return 2;
+        }
+
+        Path dataDir = Files.createDirectories(Path.of("target", "bench-data").toAbsolutePath());
+        Path csv = dataDir.resolve("influencers-" + targetBytes / 1_000_000 + "MB.csv");
+        if (!Files.exists(csv) || Files.size(csv) < targetBytes) {
+            Progress.log("writing " + csv);
+            InfluencerCsv.write(csv, targetBytes, 42);
+        }
+        long size = Files.size(csv);
+        Progress.log(String.format(Locale.ROOT, "dataset %s: %.1f MB", csv.getFileName(), size / MB));
+
+        long[] gitTimes = new long[repetitions];
+        String gitDigest = null;
+        for (int i = 0; i < repetitions; i++) {
+            long t0 = System.nanoTime();
+            gitDigest = command("git", "hash-object", csv.toString()).trim();
+            gitTimes[i] = System.nanoTime() - t0;
+        }
+        long[] parseTimes = timed(repetitions, () -> PlainCsvScan.scan(csv));
+        long[] profileTimes = new long[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            Path work = Files.createTempDirectory(dataDir, "scan");
+            long t0 = System.nanoTime();
+            try (InputStream in = Files.newInputStream(csv)) {
+                new DatasetScanner(DatasetFormat.CSV, work, ScanSettings.defaults()).scan(in, () -> Files.newInputStream(csv));
+            }
+            profileTimes[i] = System.nanoTime() - t0;
+            deleteTree(work);
+        }
+        long[] blobTimes = new long[repetitions];
+        for (int i = 0; i < repetitions; i++) {
+            Path gitDir = Files.createTempDirectory(dataDir, "repo");
+            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setBare().build()) {
+                repo.create(true);
+                repo.getConfig().setInt("core", null, "compression", 1);
+                repo.getConfig().setInt("core", null, "looseCompression", 1);
+                long t0 = System.nanoTime();
+                try (ObjectInserter inserter = repo.newObjectInserter(); InputStream in = Files.newInputStream(csv)) {
+                    inserter.insert(Constants.OBJ_BLOB, size, in);
+                    inserter.flush();
+                }
+                blobTimes[i] = System.nanoTime() - t0;
+            }
+            deleteTree(gitDir);
+        }
+        Progress.log("baselines measured; starting Ballast");
+
+        System.setProperty("ballast.test.database", "postgres");
+        long[] uploadTimes = new long[repetitions];
+        String uploadedDigest;
+        try (BallastTestServer server = BallastTestServer.start(Map.of())) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            String auth = server.adminAuth();
+            uploadedDigest = null;
+            // One warm-up upload (JIT), then the timed ones, each to a new dataset so each makes a commit.
+            for (int i = -1; i < repetitions; i++) {
+                String name = "influencers-" + (i + 1);
+                server.postJson("/api/v1/datasets", "{\"name\":\"" + name + "\"}", auth);
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri("/api/v1/datasets/" + name + "/versions"))
+                        .header("Authorization", auth).header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+                long took = System.nanoTime() - t0;
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
+                }
+                uploadedDigest = r.body().replaceAll("(?s).*\"digest\":\"([0-9a-f]{40})\".*", "$1");
+                if (i >= 0) {
+                    uploadTimes[i] = took;
+                }
+                Progress.log(String.format(Locale.ROOT, "upload %d: %.2f s", i + 1, took / 1e9));
+            }
+        }
+        if (!uploadedDigest.equals(gitDigest)) {
+            throw new IllegalStateException("Ballast's digest " + uploadedDigest + " differs from git hash-object " + gitDigest);
+        }
+
+        long git = median(gitTimes);
+        long parse = median(parseTimes);
+        long baseline = git + parse;
+        long upload = median(uploadTimes);
+        long profile = median(profileTimes);
+        long blob = median(blobTimes);
+        double uploadRate = size / MB / (upload / 1e9);
+        double baselineRate = size / MB / (baseline / 1e9);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(String.format(Locale.ROOT, "Upload %.0f MB CSV (HTTP, parse, profile, git commit)", size / MB),
+                mbs(uploadRate) + " (" + seconds(upload) + ")", mbs(baselineRate) + " (" + seconds(baseline) + ")",
+                Fmt.shareOf(uploadRate, baselineRate), ">= 50% of git hash-object + streaming parse",
+                Figure.Verdict.of(uploadRate >= 0.5 * baselineRate)));
+        figures.add(Figure.info("  git hash-object (baseline part)", "-", mbs(size / MB / (git / 1e9)) + " (" + seconds(git) + ")", "-"));
+        figures.add(Figure.info("  plain streaming CSV parse (baseline part)", "-", mbs(size / MB / (parse / 1e9)) + " (" + seconds(parse) + ")", "-"));
+        figures.add(Figure.info("Profile alone (validate, types, stats, sorted columns, row hashes)", seconds(profile)
+                + " (" + mbs(size / MB / (profile / 1e9)) + ")", "-", "-"));
+        figures.add(Figure.info("JGit blob write alone (SHA-1 + deflate level 1)", seconds(blob) + " (" + mbs(size / MB / (blob / 1e9)) + ")",
+                seconds(git) + " (git hash-object)", Fmt.timesOf(blob, git)));
+
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        List<String> sizes = List.of(String.format(Locale.ROOT, "Dataset upload: %.1f MB influencer CSV (13 columns), median of %d runs "
+                + "each; whole benchmark %.1f min.", size / MB, repetitions, (System.nanoTime() - started) / 60e9));
+        List<String> notes = List.of("The upload is timed by the client from the first byte sent to the 201 answer: Ballast streams "
+                + "the body to a scratch file while parsing and profiling it, stores it as a git blob (on a second thread once the body "
+                + "has ended), commits, and writes the database row. Client, Ballast and git share the machine's " + machine.cpus()
+                + " cores. MB = 10^6 bytes.");
+        System.out.println();
+        System.out.println("Ballast dataset upload, " + date);
+        System.out.print(Report.table(figures));
+        Report.append(report, Report.markdownSection(date, machine, sizes, figures, notes));
+        Progress.log("appended the results to " + report);
+        return 0;
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static long[] timed(int n, Work work) throws Exception {
+        long[] times = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            times[i] = System.nanoTime() - t0;
+        }
+        return times;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String mbs(double rate) {
+        return String.format(Locale.ROOT, "%.0f MB/s", rate);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private static String command(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.ballast.tracking.app.dataset;
+
+import dev.ballast.core.error.BallastException;
+import dev.ballast.core.error.ErrorCode;
+import dev.ballast.tracking.domain.dataset.DatasetRepository;
+import dev.ballast.tracking.domain.dataset.DatasetWorkspace;
+import dev.ballast.tracking.domain.dataset.scan.DatasetFormat;
+import dev.ballast.tracking.domain.dataset.scan.DatasetProfile;
+import dev.ballast.tracking.domain.dataset.scan.DatasetScanner;
+import dev.ballast.tracking.domain.dataset.scan.InvalidDatasetException;
+import dev.ballast.tracking.domain.dataset.scan.ScanResult;
+import dev.ballast.tracking.domain.dataset.scan.ScanSettings;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Turns a stream of dataset content into a checked, profiled git blob before anything is
+ * committed. One pass over the stream writes it to a scratch file and feeds the parser; when the
+ * stream ends, a second thread stores the file as a git blob (SHA-1 and deflate) while the parser
+ * sorts its columns, so the two halves of the work use both cores. Content the parser refuses
+ * never reaches a commit; its scratch directory is deleted.
+ */
+@Singleton
+public class DatasetStaging {
+    private final DatasetRepository repository;
+    private final DatasetWorkspace workspace;
+    private final DatasetSettings settings;
+    private final ExecutorService hashing = Executors.newCachedThreadPool(new NamedThreads());
+
+    public DatasetStaging(DatasetRepository repository, DatasetWorkspace workspace, DatasetSettings settings) {
+        this.repository = repository;
+        this.workspace = workspace;
+        this.settings = settings;
+    }
+
+    @PreDestroy
+    void stop() {
+        hashing.shutdown();
+    }
+
+    /** Content ready to commit: its scratch directory, digest (blob id), size, profile and derived data. Close to discard. */
+    public final class Staged implements AutoCloseable {
+        private final Path dir;
+        private final String digest;
+        private final long size;
+        private final DatasetProfile profile;
+
+        private Staged(Path dir, String digest, long size, DatasetProfile profile) {
+            this.dir = dir;
+            this.digest = digest;
+            this.size = size;
+            this.profile = profile;
+        }
+
+        public String digest() {
+            return digest;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public DatasetProfile profile() {
+            return profile;
+        }
+
+        /** The derived-data directory, to hand to {@link DatasetWorkspace#adopt}. */
+        public Path derivedDir() {
+            return dir.resolve("derived");
+        }
+
+        @Override
+        public void close() {
+            workspace.delete(dir);
+        }
+    }
+
+    /**
+     * Reads {@code content} to its end. {@code declaredSize} (a Content-Length, when known) is
+     * checked against the limit before reading. Bad content: INVALID_PARAMETER_VALUE naming the
+     * line; too large: REQUEST_TOO_LARGE.
+     */
+    public Staged stage(InputStream content, DatasetFormat format, @Nullable Long declaredSize) {
+        long limit = settings.maxUploadSize();
+        if (declaredSize != null && declaredSize > limit) {
+            throw tooLarge(limit);
+        }
+        Path dir = workspace.newScratch();
+        Path file = dir.resolve("content");
+        AtomicReference<CompletableFuture<String>> blob = new AtomicReference<>();
+        boolean staged = false;
+        try {
+            Files.createDirectory(dir.resolve("derived"));
+            ScanResult scan;
+            LimitedCopyInputStream copy;
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                copy = new LimitedCopyInputStream(content, out, limit,
+                        size -> blob.set(CompletableFuture.supplyAsync(() -> repository.insertBlob(file, size), hashing)));
+                try {
+                    scan = new DatasetScanner(format, dir.resolve("derived"), ScanSettings.defaults())
+                            .scan(copy, () -> Files.newInputStream(file));
+                    copy.drain();
+                } catch (LimitedCopyInputStream.TooLargeException e) {
+                    throw tooLarge(limit);
+                } catch (IOException | RuntimeException e) {
+                    if (copy.exceeded()) {
+                        throw tooLarge(limit);
+                    }
+                    throw e;
+                }
+            }
+            String digest = blob.get().join();
+            Staged result = new Staged(dir, digest, copy.size(), scan.profile());
+            staged = true;
+            return result;
+        } catch (InvalidDatasetException e) {
+            throw BallastException.invalid("Invalid " + format.name() + " content: " + e.getMessage());
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage dataset content", e);
+        } finally {
+            if (!staged) {
+                // Wait for a hash already started on the file before deleting it.
+                CompletableFuture<String> hash = blob.get();
+                if (hash != null) {
+                    hash.exceptionally(t -> null).join();
+                }
+                workspace.delete(dir);
+            }
+        }
+    }
+
+    private static BallastException tooLarge(long limit) {
+        return new BallastException(ErrorCode.REQUEST_TOO_LARGE, "Dataset content is larger than the limit of " + limit
+                + " bytes (ballast.datasets.max-upload-size).");
+    }
+
+    private static final class NamedThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "dataset-blob-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ballast.tracking.app.dataset;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.function.LongConsumer;
+
+/**
+ * Passes a request body to the parser while writing every byte it reads to a file, so one read of
+ * the network stream both profiles the content and keeps it for git. Stops with
+ * {@link TooLargeException} once more than {@code limit} bytes arrive, and tells {@code atEnd}
+ * the final size when the body ends, so hashing the file can start while the parser finishes.
+ */
+final class LimitedCopyInputStream extends FilterInputStream {
+    private final FileChannel copy;
+    private final long limit;
+    private final LongConsumer atEnd;
+    private long size;
+    private boolean ended;
+
+    LimitedCopyInputStream(InputStream in, FileChannel copy, long limit, LongConsumer atEnd) {
+        super(in);
+        this.copy = copy;
+        this.limit = limit;
+        this.atEnd = atEnd;
+    }
+
+    /** Thrown when the body exceeds the limit. */
+    static final class TooLargeException extends IOException {
+        TooLargeException(long limit) {
+            super("more than " + limit + " bytes");
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n < 0) {
+            end();
+            return n;
+        }
+        size += n;
+        if (size > limit) {
+            throw new TooLargeException(limit);
+        }
+        ByteBuffer chunk = ByteBuffer.wrap(b, off, n);
+        while (chunk.hasRemaining()) {
+            copy.write(chunk);
+        }
+        return n;
+    }
+
+    /** Reads whatever the parser left unread, so the copy is complete. */
+    void drain() throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        while (read(buffer, 0, buffer.length) >= 0) {
+            // copied by read
+        }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        throw new IOException("skip is not supported: every byte must be copied");
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    boolean exceeded() {
+        return size > limit;
+    }
+
+    long size() {
+        return size;
+    }
+
+    private void end() {
+        if (!ended) {
+            ended = true;
+            atEnd.accept(size);
+        }
+    }
+}

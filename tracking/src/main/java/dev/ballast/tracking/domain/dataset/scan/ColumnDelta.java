@@ -1,0 +1,22 @@
+package dev.ballast.tracking.domain.dataset.scan;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How one column present in both versions changed. {@code stats} keys, in this order: count, missing, missing_rate;
+ * then when both sides are numeric mean, std, min, max, p1 ... p99; when both are categorical distinct.
+ * {@code ksStatistic} is the two-sample Kolmogorov–Smirnov D between the two value distributions (null unless both
+ * sides are numeric with at least one finite value).
+ */
+@Serdeable
+public record ColumnDelta(String column, ColumnType fromType, ColumnType toType, Map<String, StatDelta> stats,
+                          @Nullable Double ksStatistic) {
+    public ColumnDelta {
+        stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+    }
+}

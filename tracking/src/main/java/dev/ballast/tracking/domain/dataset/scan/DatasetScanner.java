@@ -1,0 +1,140 @@
+package dev.ballast.tracking.domain.dataset.scan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Validates and profiles an uploaded dataset in one streaming pass, and leaves its derived files (sorted numeric
+ * columns, sorted row hashes; see {@link DerivedLayout}) in a work directory. Parsing is byte-level over a reusable
+ * buffer; values to sort are spilled to disk and sorted afterwards, so the heap needed does not depend on the size of
+ * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
+ * strings: its categorical statistics must then count all its values as text.
+ *
+ * <p>One instance scans one dataset at a time (not thread-safe); it does not close the streams it is given.
+ */
+public final class DatasetScanner {
+    private final DatasetFormat format;
+    private final Path workDir;
+    private final ScanSettings settings;
+
+    public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
+        this.format = format;
+        this.workDir = workDir;
+        this.settings = settings;
+    }
+
+    /**
+     * Reads {@code in} to its end once (never holding the whole content in memory), validates, profiles and writes
+     * the derived files into the work directory (created if needed), which then holds only those files.
+     *
+     * @param reread reopens the same bytes from the start; called only when a second pass is needed
+     * @throws InvalidDatasetException when the content is not a valid dataset of the format (the work directory is
+     *                                 then left without any file of this scan)
+     */
+    public ScanResult scan(InputStream in, IoSupplier<InputStream> reread) throws IOException {
+        Files.createDirectories(workDir);
+        DerivedLayout layout = new DerivedLayout(workDir);
+        boolean ok = false;
+        try (SpillStore spill = SpillStore.create(workDir)) {
+            ScanContext context = new ScanContext(settings, spill, MemoryBudget.forHeap());
+            ScanResult result = format == DatasetFormat.CSV ? scanCsv(in, reread, context, layout)
+                    : scanJsonLines(in, reread, context, layout);
+            ok = true;
+            return result;
+        } finally {
+            if (!ok) {
+                deleteDerived(workDir);
+            }
+        }
+    }
+
+    private ScanResult scanCsv(InputStream in, IoSupplier<InputStream> reread, ScanContext context, DerivedLayout layout)
+            throws IOException {
+        CsvReader reader = new CsvReader(in, settings.maxFieldBytes(), settings.maxColumns());
+        List<String> names = reader.readHeader();
+        CsvProfiler profiler = new CsvProfiler(names, context);
+        while (reader.readRecord(profiler, names.size())) {
+            // each record went to the profiler
+        }
+        long bytes = reader.bytesRead();
+        if (needsRecount(profiler.columns())) {
+            try (InputStream again = reread.get()) {
+                CsvReader second = new CsvReader(again, settings.maxFieldBytes(), settings.maxColumns());
+                List<String> namesAgain = second.readHeader();
+                if (!namesAgain.equals(names)) {
+                    throw new IOException("the re-read content differs from the first read (header changed)");
+                }
+                CsvReader.FieldSink sink = profiler.recountSink();
+                while (second.readRecord(sink, names.size())) {
+                    // recounted
+                }
+                checkSameLength(bytes, second.bytesRead());
+            }
+        }
+        context.spill.finish();
+        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
+                profiler.columns());
+        return new ScanResult(profile, bytes);
+    }
+
+    private ScanResult scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context,
+                                     DerivedLayout layout) throws IOException {
+        JsonLinesReader reader = new JsonLinesReader(in);
+        reader.start();
+        JsonProfiler profiler = new JsonProfiler(context);
+        while (reader.readRow(profiler)) {
+            // each row went to the profiler
+        }
+        long bytes = reader.bytesRead();
+        if (needsRecount(profiler.columns())) {
+            try (InputStream again = reread.get()) {
+                JsonLinesReader second = new JsonLinesReader(again);
+                second.start();
+                JsonLinesReader.RowSink sink = profiler.recountSink();
+                while (second.readRow(sink)) {
+                    // recounted
+                }
+                checkSameLength(bytes, second.bytesRead());
+            }
+        }
+        context.spill.finish();
+        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
+                profiler.columns());
+        return new ScanResult(profile, bytes);
+    }
+
+    private static boolean needsRecount(List<ColumnAccumulator> columns) {
+        for (ColumnAccumulator c : columns) {
+            if (c.recount) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkSameLength(long first, long second) throws IOException {
+        if (first != second) {
+            throw new IOException("the re-read content differs from the first read (" + first + " then " + second + " bytes)");
+        }
+    }
+
+    /** Removes what a failed scan left: spill and run files, and the derived files written so far. */
+    private static void deleteDerived(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (name.equals(DerivedLayout.ROW_HASHES) || name.startsWith(".scan-")
+                        || (name.startsWith(DerivedLayout.COLUMN_PREFIX) && name.endsWith(DerivedLayout.COLUMN_SUFFIX))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+}
