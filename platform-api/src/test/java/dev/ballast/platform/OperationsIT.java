@@ -58,6 +58,8 @@ class OperationsIT {
         assertEquals(200, spec.status());
         assertTrue(spec.body().contains("/api/v1/users/me"), "the document lists the routes");
         assertTrue(spec.body().contains("/api/2.0/mlflow/runs/log-batch"), "and those of the other modules");
+        assertTrue(spec.body().contains("/api/v1/datasets/{name}/versions/{version}/content"), "including the datasets API");
+        assertTrue(spec.body().contains("/api/v1/runs/{run_id}/lineage"), "and lineage");
         assertTrue(!spec.body().contains("name: actor"), "the authenticated actor is not a request parameter");
         TestResponse page = server.get("/openapi/index.html", null);
         assertEquals(200, page.status());

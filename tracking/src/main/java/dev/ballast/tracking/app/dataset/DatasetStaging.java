@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a stream of dataset content into a checked, profiled git blob before anything is
- * committed. One pass over the stream writes it to a scratch file and feeds the parser; when the
- * stream ends, a second thread stores the file as a git blob (SHA-1 and deflate) while the parser
- * sorts its columns, so the two halves of the work use both cores. Content the parser refuses
+ * committed. One pass over the stream writes it to a scratch file and feeds the parser; a second
+ * thread follows the growing file and stores it as a git blob (SHA-1, optional deflate) at the
+ * same time when the length is declared, or once the stream ends otherwise (a blob's header
+ * holds its size), so parsing and hashing use both cores. Content the parser refuses
  * never reaches a commit; its scratch directory is deleted.
  */
 @Singleton
@@ -102,6 +103,7 @@ public class DatasetStaging {
         }
         Path dir = workspace.newScratch();
         Path file = dir.resolve("content");
+        GrowingFile growing = new GrowingFile(file);
         AtomicReference<CompletableFuture<String>> blob = new AtomicReference<>();
         boolean staged = false;
         try {
@@ -109,8 +111,16 @@ public class DatasetStaging {
             ScanResult scan;
             LimitedCopyInputStream copy;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                copy = new LimitedCopyInputStream(content, out, limit,
-                        size -> blob.set(CompletableFuture.supplyAsync(() -> repository.insertBlob(file, size), hashing)));
+                if (declaredSize != null) {
+                    // The length is known, so the blob header is too: hash and store while the parser reads.
+                    blob.set(storeBlob(growing, declaredSize));
+                }
+                copy = new LimitedCopyInputStream(content, out, limit, growing::written, size -> {
+                    growing.end();
+                    if (declaredSize == null) {
+                        blob.set(storeBlob(growing, size));
+                    }
+                });
                 try {
                     scan = new DatasetScanner(format, dir.resolve("derived"), ScanSettings.defaults())
                             .scan(copy, () -> Files.newInputStream(file));
@@ -124,6 +134,9 @@ public class DatasetStaging {
                     throw e;
                 }
             }
+            if (declaredSize != null && copy.size() != declaredSize) {
+                throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
+            }
             String digest = blob.get().join();
             Staged result = new Staged(dir, digest, copy.size(), scan.profile());
             staged = true;
@@ -136,7 +149,8 @@ public class DatasetStaging {
             throw new UncheckedIOException("cannot stage dataset content", e);
         } finally {
             if (!staged) {
-                // Wait for a hash already started on the file before deleting it.
+                growing.abort();
+                // Wait for the blob writer to give up before deleting the file it reads.
                 CompletableFuture<String> hash = blob.get();
                 if (hash != null) {
                     hash.exceptionally(t -> null).join();
@@ -144,6 +158,16 @@ public class DatasetStaging {
                 workspace.delete(dir);
             }
         }
+    }
+
+    private CompletableFuture<String> storeBlob(GrowingFile growing, long size) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = growing.follow()) {
+                return repository.insertBlob(in, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, hashing);
     }
 
     private static BallastException tooLarge(long limit) {

@@ -11,19 +11,22 @@ import java.util.function.LongConsumer;
  * Passes a request body to the parser while writing every byte it reads to a file, so one read of
  * the network stream both profiles the content and keeps it for git. Stops with
  * {@link TooLargeException} once more than {@code limit} bytes arrive, and tells {@code atEnd}
- * the final size when the body ends, so hashing the file can start while the parser finishes.
+ * the final size when the body ends, so hashing the file can start while the parser finishes;
+ * {@code progress} hears the size after every write, for a reader following the file.
  */
 final class LimitedCopyInputStream extends FilterInputStream {
     private final FileChannel copy;
     private final long limit;
+    private final LongConsumer progress;
     private final LongConsumer atEnd;
     private long size;
     private boolean ended;
 
-    LimitedCopyInputStream(InputStream in, FileChannel copy, long limit, LongConsumer atEnd) {
+    LimitedCopyInputStream(InputStream in, FileChannel copy, long limit, LongConsumer progress, LongConsumer atEnd) {
         super(in);
         this.copy = copy;
         this.limit = limit;
+        this.progress = progress;
         this.atEnd = atEnd;
     }
 
@@ -56,6 +59,7 @@ final class LimitedCopyInputStream extends FilterInputStream {
         while (chunk.hasRemaining()) {
             copy.write(chunk);
         }
+        progress.accept(size);
         return n;
     }
 

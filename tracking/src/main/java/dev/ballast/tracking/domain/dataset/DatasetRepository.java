@@ -17,8 +17,8 @@ public interface DatasetRepository {
     /** The repository's directory, for {@code git --git-dir=...}. */
     Path location();
 
-    /** Stores a file as a blob (SHA-1 and compression over the file, streamed) and returns its id. */
-    String insertBlob(Path file, long size);
+    /** Stores {@code size} bytes read from {@code content} as a blob (SHA-1 and compression, streamed) and returns its id. */
+    String insertBlob(InputStream content, long size);
 
     /** The dataset branch's current commit, if the dataset has any. */
     Optional<CommitInfo> head(String dataset);

@@ -119,12 +119,13 @@ abstract class ByteSource {
             }
             if (r == Utf8.NEED_MORE) {
                 int before = pos;
-                if (!fill()) {
+                boolean more = fill();
+                p += pos - before;
+                if (!more) {
                     throw new InvalidDatasetException(line, String.format(
                             "invalid UTF-8 (truncated sequence at end of file, byte 0x%02X at column position %d)",
                             buf[p] & 0xFF, column(p)));
                 }
-                p += pos - before;
                 continue;
             }
             int bad = p + (-r - 1);

@@ -11,6 +11,6 @@ import java.util.List;
 @Serdeable
 public record CategoricalStats(long distinct, boolean approximate, List<ValueCount> top) {
     public CategoricalStats {
-        top = List.copyOf(top);
+        top = top == null ? List.of() : List.copyOf(top);
     }
 }

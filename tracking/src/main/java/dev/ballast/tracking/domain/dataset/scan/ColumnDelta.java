@@ -17,6 +17,6 @@ import java.util.Map;
 public record ColumnDelta(String column, ColumnType fromType, ColumnType toType, Map<String, StatDelta> stats,
                           @Nullable Double ksStatistic) {
     public ColumnDelta {
-        stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        stats = stats == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stats));
     }
 }

@@ -316,9 +316,9 @@ final class CsvReader extends ByteSource {
                     pos = p;
                     keep = w;
                     if (!ensure(2)) {
-                        // closing quote at the very end of the input
-                        pos = p + 1;
-                        checkQuotedLength(w - mark, startLine);
+                        // closing quote at the very end of the input (the refill may have moved the bytes)
+                        pos++;
+                        checkQuotedLength(keep - mark, startLine);
                         return END_OF_FILE;
                     }
                     b = buf;

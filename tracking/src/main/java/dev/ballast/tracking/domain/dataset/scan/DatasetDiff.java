@@ -8,6 +8,6 @@ import java.util.List;
 @Serdeable
 public record DatasetDiff(RowDelta rows, SchemaDelta schema, List<ColumnDelta> columns) {
     public DatasetDiff {
-        columns = List.copyOf(columns);
+        columns = columns == null ? List.of() : List.copyOf(columns);
     }
 }

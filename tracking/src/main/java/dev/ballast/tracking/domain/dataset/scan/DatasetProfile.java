@@ -9,7 +9,7 @@ import java.util.Optional;
 @Serdeable
 public record DatasetProfile(long rows, List<ColumnProfile> columns) {
     public DatasetProfile {
-        columns = List.copyOf(columns);
+        columns = columns == null ? List.of() : List.copyOf(columns);
     }
 
     /** The column of that name, if any. */

@@ -25,10 +25,13 @@ final class ExternalSorter {
     private final int chunk;
     private long[] a = new long[0];
     private long[] scratch = new long[0];
+    private final String runPrefix;
     private int runSequence;
 
-    ExternalSorter(Path dir, long chunkValues) {
+    /** A sorter whose temporary run files in {@code dir} are named after {@code name}, unique among concurrent sorters. */
+    ExternalSorter(Path dir, String name, long chunkValues) {
         this.dir = dir;
+        this.runPrefix = ".scan-run-" + name + "-";
         this.chunk = (int) Math.min(chunkValues, ScanSettings.MAX_CHUNK);
     }
 
@@ -112,7 +115,7 @@ final class ExternalSorter {
     }
 
     private Path newRunFile() {
-        return dir.resolve(".scan-run-" + (runSequence++) + ".tmp");
+        return dir.resolve(runPrefix + (runSequence++) + ".tmp");
     }
 
     private Path writeRun(long[] sorted, int k) throws IOException {

@@ -11,7 +11,7 @@ import java.util.List;
 @Serdeable
 public record Histogram(List<Double> edges, List<Long> counts) {
     public Histogram {
-        edges = List.copyOf(edges);
-        counts = List.copyOf(counts);
+        edges = edges == null ? List.of() : List.copyOf(edges);
+        counts = counts == null ? List.of() : List.copyOf(counts);
     }
 }

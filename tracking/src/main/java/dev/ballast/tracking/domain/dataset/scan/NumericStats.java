@@ -17,6 +17,6 @@ import java.util.Map;
 public record NumericStats(double mean, @Nullable Double std, double min, double max, long infinite,
                            Map<String, Double> quantiles, Histogram histogram) {
     public NumericStats {
-        quantiles = Collections.unmodifiableMap(new LinkedHashMap<>(quantiles));
+        quantiles = quantiles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(quantiles));
     }
 }

@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * Computes the order statistics of a numeric column while its sorted values stream past once: quantiles captured at
- * the positions numpy's 'linear' method reads, the histogram with numpy.histogram's bin rule (its edges from
- * numpy.linspace), and the sum of squared deviations from the mean for the sample standard deviation. The count, mean,
+ * the positions numpy's 'linear' method reads, the histogram over numpy.histogram's edges (numpy.linspace, computed
+ * operation for operation) and the sum of squared deviations from the mean for the sample standard deviation.
+ * numpy computes each value's bin from {@code (x - first) / (last - first) * bins} and then corrects it against the
+ * edges so that {@code edges[i] <= x < edges[i + 1]} (the last bin closed); as the values come sorted, the same bins are
+ * found by walking the edges, without a division per value. The count, mean,
  * min and max come from the pass, so nothing here grows with the number of values.
  */
 final class NumericSummary {
@@ -29,14 +32,13 @@ final class NumericSummary {
     // histogram
     private final int bins;
     private final double[] edges;
-    private final double first;
-    private final double denominator;
     private final long[] counts;
-    private final boolean degenerate;
     // deviations (Neumaier-compensated sum)
     private double squares;
     private double squaresCompensation;
     private long position;
+    /** Bin of the last value seen: values come sorted, so bins are found by walking the edges. */
+    private int currentBin;
 
     NumericSummary(long n, double mean, double min, double max, long infinite, int bins) {
         this.n = n;
@@ -79,9 +81,6 @@ final class NumericSummary {
             this.bins = 1;
             this.edges = new double[] {firstEdge, lastEdge};
         }
-        this.degenerate = !increasing;
-        this.first = firstEdge;
-        this.denominator = lastEdge - firstEdge;
         this.counts = new long[this.bins];
     }
 
@@ -125,6 +124,8 @@ final class NumericSummary {
         double s = squares;
         double c = squaresCompensation;
         int last = bins - 1;
+        int bin = currentBin;
+        double[] e = edges;
         for (int i = off; i < off + len; i++) {
             double x = values[i];
             double d = x - m;
@@ -132,30 +133,15 @@ final class NumericSummary {
             double t = s + sq;
             c += s >= sq ? (s - t) + sq : (sq - t) + s;
             s = t;
-            counts[bin(x, last)]++;
+            while (bin < last && x >= e[bin + 1]) {
+                bin++;
+            }
+            counts[bin]++;
         }
+        currentBin = bin;
         squares = s;
         squaresCompensation = c;
         position += len;
-    }
-
-    private int bin(double x, int last) {
-        if (degenerate) {
-            return 0;
-        }
-        int index = (int) (((x - first) / denominator) * bins);
-        if (index >= bins) {
-            index = last;
-        } else if (index < 0) {
-            index = 0;
-        }
-        if (index > 0 && x < edges[index]) {
-            index--;
-        }
-        if (index != last && x >= edges[index + 1]) {
-            index++;
-        }
-        return index;
     }
 
     NumericStats finish() {

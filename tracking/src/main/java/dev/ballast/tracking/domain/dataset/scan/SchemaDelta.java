@@ -8,8 +8,8 @@ import java.util.List;
 @Serdeable
 public record SchemaDelta(List<String> addedColumns, List<String> removedColumns, List<TypeChange> typeChanges) {
     public SchemaDelta {
-        addedColumns = List.copyOf(addedColumns);
-        removedColumns = List.copyOf(removedColumns);
-        typeChanges = List.copyOf(typeChanges);
+        addedColumns = addedColumns == null ? List.of() : List.copyOf(addedColumns);
+        removedColumns = removedColumns == null ? List.of() : List.copyOf(removedColumns);
+        typeChanges = typeChanges == null ? List.of() : List.copyOf(typeChanges);
     }
 }
