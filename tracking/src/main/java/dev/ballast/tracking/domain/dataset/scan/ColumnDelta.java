@@ -2,6 +2,7 @@ package dev.ballast.tracking.domain.dataset.scan;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ import java.util.Map;
  * {@code ksStatistic} is the two-sample Kolmogorov–Smirnov D between the two value distributions (null unless both
  * sides are numeric with at least one finite value).
  */
-@Serdeable
+@Serdeable(naming = SnakeCaseStrategy.class)
 public record ColumnDelta(String column, ColumnType fromType, ColumnType toType, Map<String, StatDelta> stats,
                           @Nullable Double ksStatistic) {
     public ColumnDelta {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RFC 4180 tokenizer over bytes: ',' separates fields, LF or CRLF ends records, {@code "..."} quotes fields (which may
@@ -70,7 +72,7 @@ final class CsvReader extends ByteSource {
             }
             names.add(new String(buf, mark, keep - mark, StandardCharsets.UTF_8).trim());
         } while (end == SEPARATOR);
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             if (n.isEmpty()) {

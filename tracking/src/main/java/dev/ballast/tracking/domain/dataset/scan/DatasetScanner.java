@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Validates and profiles an uploaded dataset in one streaming pass, and leaves its derived files (sorted numeric
@@ -14,7 +15,8 @@ import java.util.List;
  * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
  * strings: its categorical statistics must then count all its values as text.
  *
- * <p>One instance scans one dataset at a time (not thread-safe); it does not close the streams it is given.
+ * <p>Parsing is single-threaded; after the pass the spilled streams are sorted on up to two threads when the heap
+ * allows it. One instance scans one dataset at a time; it does not close the streams it is given.
  */
 public final class DatasetScanner {
     private final DatasetFormat format;
@@ -22,9 +24,9 @@ public final class DatasetScanner {
     private final ScanSettings settings;
 
     public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
-        this.format = format;
-        this.workDir = workDir;
-        this.settings = settings;
+        this.format = Objects.requireNonNull(format, "format");
+        this.workDir = Objects.requireNonNull(workDir, "workDir");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /**

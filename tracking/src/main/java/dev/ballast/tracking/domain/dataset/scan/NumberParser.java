@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Parses decimal numbers of the grammar {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} straight from bytes. A value
- * with no point and no exponent that fits a long is an integer. Doubles with at most 18 digits, a
- * mantissa up to 2^53 and a small decimal exponent are computed exactly with one correctly rounded multiplication or
- * division (Clinger's fast path); anything else falls back to {@link Double#parseDouble}, so results always equal it.
+ * with no point and no exponent that fits a long is an integer. Digits are read eight at a time (SWAR) for the common
+ * shapes. Doubles with at most 18 digits, a mantissa up to 2^53 and a small decimal exponent are computed exactly with
+ * one correctly rounded multiplication or division (Clinger's fast path); anything else falls back to
+ * {@link Double#parseDouble}, so results always equal it.
  * Not thread-safe: the value of the last parse is kept in fields to avoid allocating.
  */
 final class NumberParser {

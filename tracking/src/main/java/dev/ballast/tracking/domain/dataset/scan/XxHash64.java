@@ -1,12 +1,8 @@
 package dev.ballast.tracking.domain.dataset.scan;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
- * xxHash64 of byte ranges, and the rounds that chain per-value hashes into a row hash. One well-mixed 64-bit hash
- * per value serves three purposes: the row hash, the key of the value-counting map and HyperLogLog.
+ * xxHash64 of byte ranges ({@link ValueHash} uses it for values longer than 16 bytes, and it hashes JSON keys), and
+ * the xxHash64 rounds that chain value hashes, in order, into a row hash.
  */
 final class XxHash64 {
     static final long P1 = 0x9E3779B185EBCA87L;
@@ -19,8 +15,6 @@ final class XxHash64 {
     /** The start of a row hash. */
     static final long ROW_SEED = 0x3C6EF372FE94F82BL;
 
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private XxHash64() {
     }
@@ -40,10 +34,10 @@ final class XxHash64 {
             long v4 = seed - P1;
             int limit = end - 32;
             do {
-                v1 = round(v1, (long) LONG.get(b, p));
-                v2 = round(v2, (long) LONG.get(b, p + 8));
-                v3 = round(v3, (long) LONG.get(b, p + 16));
-                v4 = round(v4, (long) LONG.get(b, p + 24));
+                v1 = round(v1, (long) Bytes.LONG.get(b, p));
+                v2 = round(v2, (long) Bytes.LONG.get(b, p + 8));
+                v3 = round(v3, (long) Bytes.LONG.get(b, p + 16));
+                v4 = round(v4, (long) Bytes.LONG.get(b, p + 24));
                 p += 32;
             } while (p <= limit);
             h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
@@ -56,12 +50,12 @@ final class XxHash64 {
         }
         h += len;
         while (p + 8 <= end) {
-            h ^= round(0, (long) LONG.get(b, p));
+            h ^= round(0, (long) Bytes.LONG.get(b, p));
             h = Long.rotateLeft(h, 27) * P1 + P4;
             p += 8;
         }
         if (p + 4 <= end) {
-            h ^= ((int) INT.get(b, p) & 0xFFFFFFFFL) * P1;
+            h ^= ((int) Bytes.INT.get(b, p) & 0xFFFFFFFFL) * P1;
             h = Long.rotateLeft(h, 23) * P2 + P3;
             p += 4;
         }

@@ -94,7 +94,7 @@ class CsvScanTest {
     @Test
     void sameProfileWhateverTheReadSizes() throws IOException {
         String metrics = Fixtures.metricsCsv(50, 3);
-        byte[] bytes = utf8(metrics.substring(0, metrics.indexOf('\n')) + "\r\n\"x\r\ny\",1,2.5,3,true,é€😀,1e3\r\n"
+        byte[] bytes = utf8(metrics.substring(0, metrics.indexOf('\n')) + "\r\n\"x€\r\ny😀\"\"\",1,2.5,3,true,é€😀,1e3\r\n"
                 + metrics.substring(metrics.indexOf('\n') + 1).replace("\n", "\r\n") + "\"last\",2,,1,false,\"\",7");
         DatasetProfile whole = Fixtures.scan(DatasetFormat.CSV, dir.resolve("w"), ScanSettings.defaults(), bytes).profile();
         assertEquals(52, whole.rows());

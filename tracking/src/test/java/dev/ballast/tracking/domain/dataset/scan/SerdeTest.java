@@ -29,6 +29,6 @@ class SerdeTest {
         DatasetDiff d = DatasetDiffer.diff(p1, new DerivedLayout(dir.resolve("a")), p2, new DerivedLayout(dir.resolve("b")));
         String diffJson = mapper.writeValueAsString(d);
         assertEquals(d, mapper.readValue(diffJson, DatasetDiff.class));
-        assertTrue(diffJson.contains("\"removedColumns\":[\"none\"]"), diffJson);
+        assertTrue(diffJson.contains("\"removed_columns\":[\"none\"]"), diffJson);
     }
 }
