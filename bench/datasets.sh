@@ -26,27 +26,6 @@ export BALLAST_TEST_POSTGRES_URL="$BALLAST_BENCH_POSTGRES_URL"
 export BALLAST_TEST_POSTGRES_USER="${BALLAST_BENCH_POSTGRES_USER:-postgres}"
 export BALLAST_TEST_POSTGRES_PASSWORD="${BALLAST_BENCH_POSTGRES_PASSWORD:-}"
 
-strip_ansi() { sed -u $'s/\e\\[[0-9;]*m//g'; }
-
-if [[ "${BALLAST_BENCH_SKIP_BUILD:-}" != "1" ]]; then
-    echo "[bench] building: mvn -B -q install -DskipTests" >&2
-    mvn -B -q install -DskipTests 2>&1 | strip_ansi >&2
-fi
-
-BALLAST_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then
-    BALLAST_BENCH_COMMIT="$BALLAST_BENCH_COMMIT (with uncommitted changes)"
-fi
-export BALLAST_BENCH_COMMIT
-export BALLAST_BENCH_REPORT="$ROOT/BENCHMARKS.md"
-
-jvm_args="-Xmx2g -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
-for a in "$@"; do
-    jvm_args="$jvm_args $a"
-done
-mvn -B -q -pl platform-api \
-    org.codehaus.mojo:exec-maven-plugin:3.6.2:exec \
-    -Dexec.executable=java \
-    -Dexec.classpathScope=test \
-    -Dexec.args="$jvm_args -classpath %classpath dev.ballast.bench.DatasetBenchmark" \
-    2> >(strip_ansi >&2) | strip_ansi
+source "$ROOT/bench/common.sh"
+bench_prepare
+bench_run dev.ballast.bench.DatasetBenchmark 2g "$@"

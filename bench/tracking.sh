@@ -53,31 +53,6 @@ if [[ -n "$host" && "$host" != *,* ]]; then
     fi
 fi
 
-# Debian's Maven 3.8 prints ANSI resets even in batch mode; keep them out of the output.
-strip_ansi() { sed -u $'s/\e\\[[0-9;]*m//g'; }
-
-if [[ "${BALLAST_BENCH_SKIP_BUILD:-}" != "1" ]]; then
-    echo "[bench] building: mvn -B -q install -DskipTests" >&2
-    mvn -B -q install -DskipTests 2>&1 | strip_ansi >&2
-fi
-
-BALLAST_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then
-    BALLAST_BENCH_COMMIT="$BALLAST_BENCH_COMMIT (with uncommitted changes)"
-fi
-export BALLAST_BENCH_COMMIT
-export BALLAST_BENCH_REPORT="$ROOT/BENCHMARKS.md"
-
-# exec:exec forks a JVM on platform-api's test classpath. (exec:java cannot be used without a pom
-# change: the Micronaut parent configures the plugin's <arguments> with a <classpath/> element,
-# which exec:java refuses to parse.) The script's own arguments are options for that JVM.
-jvm_args="-Xmx3g -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
-for a in "$@"; do
-    jvm_args="$jvm_args $a"
-done
-mvn -B -q -pl platform-api \
-    org.codehaus.mojo:exec-maven-plugin:3.6.2:exec \
-    -Dexec.executable=java \
-    -Dexec.classpathScope=test \
-    -Dexec.args="$jvm_args -classpath %classpath dev.ballast.bench.TrackingBenchmark" \
-    2> >(strip_ansi >&2) | strip_ansi
+source "$ROOT/bench/common.sh"
+bench_prepare
+bench_run dev.ballast.bench.TrackingBenchmark 3g "$@"

@@ -18,6 +18,7 @@ CREATE TABLE dataset_versions (
     dataset_id        BIGINT        NOT NULL REFERENCES datasets (dataset_id),
     version_number    INTEGER       NOT NULL,
     digest            CHAR(40)      NOT NULL,
+    content_sha256    CHAR(64)      NOT NULL,
     parent_commit     CHAR(40),
     message           VARCHAR(5000) NOT NULL,
     author            VARCHAR(255)  NOT NULL,

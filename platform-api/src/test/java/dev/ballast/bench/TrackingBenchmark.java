@@ -30,18 +30,7 @@ public final class TrackingBenchmark {
     }
 
     public static void main(String[] args) {
-        int status;
-        try {
-            status = run(BenchSettings.fromSystemProperties());
-        } catch (Throwable e) {
-            System.err.println("[bench] FAILED: " + e);
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.err.flush();
-        // Leave with our status rather than wait for the HTTP client's and the pool's threads.
-        System.exit(status);
+        BenchMain.exitWith(() -> run(BenchSettings.fromSystemProperties()));
     }
 
     static int run(BenchSettings settings) throws Exception {

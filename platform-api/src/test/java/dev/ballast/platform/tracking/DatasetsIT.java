@@ -199,6 +199,7 @@ class DatasetsIT {
         Map<String, Object> v1 = version(first);
         assertEquals(true, first.json().get("created"));
         assertEquals(gitBlobId(v1Bytes), v1.get("digest"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(v1Bytes)), v1.get("sha256"));
         assertEquals(1, v1.get("version"));
         assertEquals("eve", v1.get("author"));
         assertEquals(50, v1.get("rows"));

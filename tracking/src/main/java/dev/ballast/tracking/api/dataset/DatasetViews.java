@@ -76,12 +76,12 @@ public final class DatasetViews {
     /** A version: {@code id} is the git commit id, {@code digest} the git blob id of the content. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record VersionView(String id, String dataset, int version, String digest, @Nullable String parent, String message,
+    public record VersionView(String id, String dataset, int version, String digest, String sha256, @Nullable String parent, String message,
                               String author, @JsonProperty("creation_time") long creationTime,
                               @JsonProperty("size_bytes") long sizeBytes, long rows, int columns, String format, String path,
                               SourceView source, boolean recovered, @Nullable DatasetProfile profile) {
         static VersionView of(DatasetVersion v) {
-            return new VersionView(v.commitId(), v.dataset(), v.number(), v.digest(), v.parentCommit(), v.message(), v.author(),
+            return new VersionView(v.commitId(), v.dataset(), v.number(), v.digest(), v.sha256(), v.parentCommit(), v.message(), v.author(),
                     v.creationTime(), v.sizeBytes(), v.rows(), v.columns(), v.format().extension(), v.path(),
                     SourceView.of(v.source()), v.recovered(), v.profile());
         }

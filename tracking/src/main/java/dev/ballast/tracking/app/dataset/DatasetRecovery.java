@@ -119,7 +119,7 @@ public class DatasetRecovery implements ApplicationEventListener<StartupEvent> {
         try (InputStream in = content.stream(); DatasetStaging.Staged staged = staging.stage(in, format, content.size())) {
             workspace.adopt(staged.derivedDir(), staged.digest());
             DatasetVersion version = new DatasetVersion(commit.commitId(), dataset.id(), dataset.name(), store.nextNumber(dataset.id()),
-                    commit.blobId(), commit.parent(), message.message(), commit.author(), commit.when().toEpochMilli(), format, path,
+                    commit.blobId(), staged.sha256(), commit.parent(), message.message(), commit.author(), commit.when().toEpochMilli(), format, path,
                     staged.size(), staged.profile().rows(), staged.profile().columns().size(), staged.profile(), message.source(), true);
             store.insertVersion(version);
             return Optional.of(version);

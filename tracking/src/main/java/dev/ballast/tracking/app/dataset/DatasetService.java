@@ -165,7 +165,7 @@ public class DatasetService {
             String parent = head.map(CommitInfo::commitId).orElse(null);
             Instant now = clock.instant();
             String commit = repository.commit(name, parent, path, staged.digest(), author, CommitMessages.compose(text, source), now);
-            DatasetVersion version = new DatasetVersion(commit, dataset.id(), name, number, staged.digest(), parent, text, author,
+            DatasetVersion version = new DatasetVersion(commit, dataset.id(), name, number, staged.digest(), staged.sha256(), parent, text, author,
                     now.toEpochMilli(), format, path, staged.size(), staged.profile().rows(), staged.profile().columns().size(),
                     staged.profile(), source, false);
             try {
@@ -208,7 +208,7 @@ public class DatasetService {
 
     public VerifyReport verify(String name, String ref) {
         DatasetVersion version = version(name, ref);
-        return repository.verify(name, version.commitId(), version.path(), version.digest());
+        return repository.verify(name, version.commitId(), version.path(), version.digest(), version.sha256());
     }
 
     /** The version's derived data (sorted columns, row hashes), rebuilt from git when it is missing. */

@@ -58,18 +58,24 @@ public class DatasetStaging {
     public final class Staged implements AutoCloseable {
         private final Path dir;
         private final String digest;
+        private final String sha256;
         private final long size;
         private final DatasetProfile profile;
 
-        private Staged(Path dir, String digest, long size, DatasetProfile profile) {
+        private Staged(Path dir, String digest, String sha256, long size, DatasetProfile profile) {
             this.dir = dir;
             this.digest = digest;
+            this.sha256 = sha256;
             this.size = size;
             this.profile = profile;
         }
 
         public String digest() {
             return digest;
+        }
+
+        public String sha256() {
+            return sha256;
         }
 
         public long size() {
@@ -104,7 +110,7 @@ public class DatasetStaging {
         Path dir = workspace.newScratch();
         Path file = dir.resolve("content");
         GrowingFile growing = new GrowingFile(file);
-        AtomicReference<CompletableFuture<String>> blob = new AtomicReference<>();
+        AtomicReference<CompletableFuture<DatasetRepository.StoredBlob>> blob = new AtomicReference<>();
         boolean staged = false;
         try {
             Files.createDirectory(dir.resolve("derived"));
@@ -137,8 +143,8 @@ public class DatasetStaging {
             if (declaredSize != null && copy.size() != declaredSize) {
                 throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
             }
-            String digest = blob.get().join();
-            Staged result = new Staged(dir, digest, copy.size(), scan.profile());
+            DatasetRepository.StoredBlob stored = blob.get().join();
+            Staged result = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), scan.profile());
             staged = true;
             return result;
         } catch (InvalidDatasetException e) {
@@ -151,7 +157,7 @@ public class DatasetStaging {
             if (!staged) {
                 growing.abort();
                 // Wait for the blob writer to give up before deleting the file it reads.
-                CompletableFuture<String> hash = blob.get();
+                CompletableFuture<DatasetRepository.StoredBlob> hash = blob.get();
                 if (hash != null) {
                     hash.exceptionally(t -> null).join();
                 }
@@ -160,7 +166,7 @@ public class DatasetStaging {
         }
     }
 
-    private CompletableFuture<String> storeBlob(GrowingFile growing, long size) {
+    private CompletableFuture<DatasetRepository.StoredBlob> storeBlob(GrowingFile growing, long size) {
         return CompletableFuture.supplyAsync(() -> {
             try (InputStream in = growing.follow()) {
                 return repository.insertBlob(in, size);

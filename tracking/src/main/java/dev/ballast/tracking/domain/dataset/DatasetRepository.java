@@ -17,8 +17,8 @@ public interface DatasetRepository {
     /** The repository's directory, for {@code git --git-dir=...}. */
     Path location();
 
-    /** Stores {@code size} bytes read from {@code content} as a blob (SHA-1 and compression, streamed) and returns its id. */
-    String insertBlob(InputStream content, long size);
+    /** Stores {@code size} bytes read from {@code content} as a blob, streamed, and returns its ids. */
+    StoredBlob insertBlob(InputStream content, long size);
 
     /** The dataset branch's current commit, if the dataset has any. */
     Optional<CommitInfo> head(String dataset);
@@ -45,8 +45,12 @@ public interface DatasetRepository {
     /** Commits on the dataset's branch, oldest first (first-parent history). */
     List<CommitInfo> history(String dataset);
 
-    /** Recomputes the object ids of a version from the stored objects. */
-    VerifyReport verify(String dataset, String commitId, String path, String expectedDigest);
+    /** Recomputes the object ids of a version, and its content's SHA-256, from the stored objects. */
+    VerifyReport verify(String dataset, String commitId, String path, String expectedDigest, String expectedSha256);
+
+    /** A stored blob: its git id (SHA-1 of the git object) and the SHA-256 of its content. */
+    record StoredBlob(String blobId, String sha256) {
+    }
 
     /** A commit of a dataset branch: its file, author and message as git records them. */
     record CommitInfo(String commitId, @Nullable String parent, String path, String blobId, String author,

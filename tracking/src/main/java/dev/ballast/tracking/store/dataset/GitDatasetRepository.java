@@ -60,6 +60,7 @@ public class GitDatasetRepository implements DatasetRepository {
 
     private final Path dir;
     private final Repository repo;
+    private final LooseObjectWriter blobs;
 
     public GitDatasetRepository(DataLayout layout, @Value("${ballast.datasets.git-compression:0}") int compression) {
         this.dir = layout.datasets().resolve("repo.git");
@@ -75,13 +76,14 @@ public class GitDatasetRepository implements DatasetRepository {
             // Ballast never runs gc; objects stay loose so a version's file is one object file.
             config.setInt("gc", null, "auto", 0);
             config.save();
+            this.blobs = new LooseObjectWriter(dir.resolve("objects"), compression);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the datasets git repository " + dir, e);
         }
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         repo.close();
     }
 
@@ -95,11 +97,10 @@ public class GitDatasetRepository implements DatasetRepository {
     }
 
     @Override
-    public String insertBlob(InputStream content, long size) {
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            ObjectId id = inserter.insert(Constants.OBJ_BLOB, size, content);
-            inserter.flush();
-            return id.name();
+    public StoredBlob insertBlob(InputStream content, long size) {
+        try {
+            LooseObjectWriter.Written written = blobs.write(content, size);
+            return new StoredBlob(written.blobId(), written.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a dataset file in " + dir + ": " + e.getMessage(), e);
         }
@@ -251,8 +252,8 @@ public class GitDatasetRepository implements DatasetRepository {
     }
 
     @Override
-    public VerifyReport verify(String dataset, String commitId, String path, String expectedDigest) {
-        return new ObjectVerifier(repo).verify(branch(dataset), commitId, path, expectedDigest);
+    public VerifyReport verify(String dataset, String commitId, String path, String expectedDigest, String expectedSha256) {
+        return new ObjectVerifier(repo).verify(branch(dataset), commitId, path, expectedDigest, expectedSha256);
     }
 
     private static String firstLine(String message) {

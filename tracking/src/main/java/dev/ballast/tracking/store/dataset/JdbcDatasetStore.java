@@ -32,7 +32,7 @@ public class JdbcDatasetStore implements DatasetStore {
             + "(SELECT v.commit_id FROM dataset_versions v WHERE v.dataset_id = d.dataset_id ORDER BY v.version_number DESC LIMIT 1)";
     private static final String VERSION_COLUMNS = "v.commit_id, v.dataset_id, d.name, v.version_number, v.digest, v.parent_commit, "
             + "v.message, v.author, v.creation_time, v.format, v.path, v.size_bytes, v.row_count, v.column_count, v.source_type, "
-            + "v.source_repository, v.source_ref, v.source_commit, v.source_path, v.recovered";
+            + "v.source_repository, v.source_ref, v.source_commit, v.source_path, v.recovered, v.content_sha256";
     private static final String VERSIONS = " FROM dataset_versions v JOIN datasets d ON d.dataset_id = v.dataset_id ";
     private static final Pattern NUMBER = Pattern.compile("v?[0-9]{1,9}");
     private static final Pattern COMMIT_PREFIX = Pattern.compile("[0-9a-f]{7,40}");
@@ -90,10 +90,10 @@ public class JdbcDatasetStore implements DatasetStore {
     @Transactional
     public void insertVersion(DatasetVersion v) {
         DatasetSource s = v.source();
-        jdbc.update("INSERT INTO dataset_versions (commit_id, dataset_id, version_number, digest, parent_commit, message, author, "
-                        + "creation_time, format, path, size_bytes, row_count, column_count, profile, source_type, source_repository, "
-                        + "source_ref, source_commit, source_path, recovered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                v.commitId(), v.datasetId(), v.number(), v.digest(), v.parentCommit(), v.message(), v.author(), v.creationTime(),
+        jdbc.update("INSERT INTO dataset_versions (commit_id, dataset_id, version_number, digest, content_sha256, parent_commit, message, "
+                        + "author, creation_time, format, path, size_bytes, row_count, column_count, profile, source_type, source_repository, "
+                        + "source_ref, source_commit, source_path, recovered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                v.commitId(), v.datasetId(), v.number(), v.digest(), v.sha256(), v.parentCommit(), v.message(), v.author(), v.creationTime(),
                 v.format().extension(), v.path(), v.sizeBytes(), v.rows(), v.columns(), write(v.profile()), s.type(), s.repository(),
                 s.ref(), s.commit(), s.path(), v.recovered());
         jdbc.update("UPDATE datasets SET last_update_time = ? WHERE dataset_id = ?", v.creationTime(), v.datasetId());
@@ -178,7 +178,7 @@ public class JdbcDatasetStore implements DatasetStore {
 
     private static DatasetVersion version(ResultSet rs) throws SQLException {
         DatasetSource source = new DatasetSource(rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19));
-        return new DatasetVersion(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
+        return new DatasetVersion(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(21), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getLong(9), DatasetFormat.parse(rs.getString(10)).orElseThrow(), rs.getString(11),
                 rs.getLong(12), rs.getLong(13), rs.getInt(14), null, source, rs.getBoolean(20));
     }

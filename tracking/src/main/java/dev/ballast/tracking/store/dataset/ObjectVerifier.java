@@ -16,7 +16,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +32,7 @@ final class ObjectVerifier {
         this.repo = repo;
     }
 
-    VerifyReport verify(String branch, String commitId, String path, String expectedDigest) {
+    VerifyReport verify(String branch, String commitId, String path, String expectedDigest, String expectedSha256) {
         List<Check> checks = new ArrayList<>();
         String recomputedDigest = null;
         try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
@@ -54,9 +53,12 @@ final class ObjectVerifier {
                     return new VerifyReport(false, expectedDigest, null, checks);
                 }
             }
-            recomputedDigest = hash(reader.open(ObjectId.fromString(expectedDigest)), Constants.OBJ_BLOB);
+            String[] hashes = hashBlob(reader.open(ObjectId.fromString(expectedDigest)));
+            recomputedDigest = hashes[0];
             checks.add(new Check("content", expectedDigest.equals(recomputedDigest),
-                    "SHA-1 of the stored content is " + recomputedDigest + ", recorded digest " + expectedDigest));
+                    "git blob id of the stored content is " + recomputedDigest + ", recorded digest " + expectedDigest));
+            checks.add(new Check("content sha256", expectedSha256.equals(hashes[1]),
+                    "SHA-256 of the stored content is " + hashes[1] + ", recorded " + expectedSha256));
             Ref head = repo.exactRef(branch);
             boolean onBranch = head != null && walk.isMergedInto(walk.parseCommit(commit), walk.parseCommit(head.getObjectId()));
             checks.add(new Check("on dataset branch", onBranch, onBranch ? "reachable from " + Repository.shortenRefName(branch)
@@ -82,7 +84,18 @@ final class ObjectVerifier {
 
     /** The git object id of the loader's bytes: SHA-1 over "TYPE SIZE\0" and the content, streamed. */
     static String hash(ObjectLoader loader, int type) throws Exception {
-        MessageDigest sha1 = sha1();
+        return digest(loader, type, null);
+    }
+
+    /** A blob's git id and the SHA-256 of its content, in one pass. */
+    private static String[] hashBlob(ObjectLoader loader) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        String id = digest(loader, Constants.OBJ_BLOB, sha256);
+        return new String[] {id, HexFormat.of().formatHex(sha256.digest())};
+    }
+
+    private static String digest(ObjectLoader loader, int type, MessageDigest alsoContent) throws Exception {
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         long size = loader.getSize();
         sha1.update((Constants.typeString(type) + " " + size + "\0").getBytes(StandardCharsets.US_ASCII));
         long seen = 0;
@@ -90,6 +103,9 @@ final class ObjectVerifier {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 sha1.update(buffer, 0, n);
+                if (alsoContent != null) {
+                    alsoContent.update(buffer, 0, n);
+                }
                 seen += n;
             }
         }
@@ -97,9 +113,5 @@ final class ObjectVerifier {
             throw new java.io.IOException("the object's header says " + size + " bytes but it holds " + seen);
         }
         return HexFormat.of().formatHex(sha1.digest());
-    }
-
-    private static MessageDigest sha1() throws NoSuchAlgorithmException {
-        return MessageDigest.getInstance("SHA-1");
     }
 }
