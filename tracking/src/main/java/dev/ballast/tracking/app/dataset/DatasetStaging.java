@@ -30,10 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns a stream of dataset content into a checked, profiled git blob before anything is
- * committed. One pass over the stream writes it to a scratch file and feeds the parser; a second
- * thread follows the growing file and stores it as a git blob (SHA-1, optional deflate) at the
- * same time when the length is declared, or once the stream ends otherwise (a blob's header
- * holds its size), so parsing and hashing use both cores. Content the parser refuses
+ * committed. The request thread only copies the body to a scratch file; the parser follows the
+ * growing file on a second thread (so it never waits for network buffers one at a time), and a
+ * third stores it as a git blob while it grows when the length is declared, or once the body
+ * has ended otherwise (a blob's header holds its size). Content the parser refuses
  * never reaches a commit; its scratch directory is deleted.
  */
 @Singleton
@@ -41,7 +41,7 @@ public class DatasetStaging {
     private final DatasetRepository repository;
     private final DatasetWorkspace workspace;
     private final DatasetSettings settings;
-    private final ExecutorService hashing = Executors.newCachedThreadPool(new NamedThreads());
+    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads());
 
     public DatasetStaging(DatasetRepository repository, DatasetWorkspace workspace, DatasetSettings settings) {
         this.repository = repository;
@@ -51,7 +51,7 @@ public class DatasetStaging {
 
     @PreDestroy
     void stop() {
-        hashing.shutdown();
+        workers.shutdown();
     }
 
     /** Content ready to commit: its scratch directory, digest (blob id), size, profile and derived data. Close to discard. */
@@ -111,16 +111,17 @@ public class DatasetStaging {
         Path file = dir.resolve("content");
         GrowingFile growing = new GrowingFile(file);
         AtomicReference<CompletableFuture<DatasetRepository.StoredBlob>> blob = new AtomicReference<>();
+        CompletableFuture<ScanResult> scan = null;
         boolean staged = false;
         try {
             Files.createDirectory(dir.resolve("derived"));
-            ScanResult scan;
             LimitedCopyInputStream copy;
             try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 if (declaredSize != null) {
-                    // The length is known, so the blob header is too: hash and store while the parser reads.
+                    // The length is known, so the blob header is too: hash and store while the body arrives.
                     blob.set(storeBlob(growing, declaredSize));
                 }
+                scan = CompletableFuture.supplyAsync(() -> scan(growing, format, dir.resolve("derived"), file), workers);
                 copy = new LimitedCopyInputStream(content, out, limit, growing::written, size -> {
                     growing.end();
                     if (declaredSize == null) {
@@ -128,41 +129,53 @@ public class DatasetStaging {
                     }
                 });
                 try {
-                    scan = new DatasetScanner(format, dir.resolve("derived"), ScanSettings.defaults())
-                            .scan(copy, () -> Files.newInputStream(file));
-                    copy.drain();
+                    // This thread only moves bytes from the network to the file; the parser follows the
+                    // file on its own thread, so it never waits for the next network buffer.
+                    copy.drain(scan::isCompletedExceptionally);
                 } catch (LimitedCopyInputStream.TooLargeException e) {
                     throw tooLarge(limit);
-                } catch (IOException | RuntimeException e) {
-                    if (copy.exceeded()) {
-                        throw tooLarge(limit);
-                    }
-                    throw e;
                 }
             }
+            ScanResult result = unwrap(scan);
             if (declaredSize != null && copy.size() != declaredSize) {
                 throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
             }
-            DatasetRepository.StoredBlob stored = blob.get().join();
-            Staged result = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), scan.profile());
+            DatasetRepository.StoredBlob stored = unwrap(blob.get());
+            Staged staged0 = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), result.profile());
             staged = true;
-            return result;
+            return staged0;
         } catch (InvalidDatasetException e) {
             throw BallastException.invalid("Invalid " + format.name() + " content: " + e.getMessage());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage dataset content", e);
         } finally {
             if (!staged) {
                 growing.abort();
-                // Wait for the blob writer to give up before deleting the file it reads.
-                CompletableFuture<DatasetRepository.StoredBlob> hash = blob.get();
-                if (hash != null) {
-                    hash.exceptionally(t -> null).join();
+                // Let the parser and the blob writer give up before deleting the file they read.
+                for (CompletableFuture<?> task : new CompletableFuture<?>[] {scan, blob.get()}) {
+                    if (task != null) {
+                        task.exceptionally(t -> null).join();
+                    }
                 }
                 workspace.delete(dir);
             }
+        }
+    }
+
+    private static ScanResult scan(GrowingFile growing, DatasetFormat format, Path derived, Path file) {
+        try (InputStream in = growing.follow()) {
+            return new DatasetScanner(format, derived, ScanSettings.defaults()).scan(in, () -> Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The task's result, or the exception it failed with (not wrapped). */
+    private static <T> T unwrap(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -173,7 +186,7 @@ public class DatasetStaging {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, hashing);
+        }, workers);
     }
 
     private static BallastException tooLarge(long limit) {
@@ -186,7 +199,7 @@ public class DatasetStaging {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "dataset-blob-" + count.incrementAndGet());
+            Thread t = new Thread(r, "dataset-stage-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

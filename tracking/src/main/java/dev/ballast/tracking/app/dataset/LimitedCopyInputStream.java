@@ -8,8 +8,8 @@ import java.nio.channels.FileChannel;
 import java.util.function.LongConsumer;
 
 /**
- * Passes a request body to the parser while writing every byte it reads to a file, so one read of
- * the network stream both profiles the content and keeps it for git. Stops with
+ * Reads a request body while writing every byte it reads to a file, the one copy that the parser
+ * and the git blob writer then read. Stops with
  * {@link TooLargeException} once more than {@code limit} bytes arrive, and tells {@code atEnd}
  * the final size when the body ends, so hashing the file can start while the parser finishes;
  * {@code progress} hears the size after every write, for a reader following the file.
@@ -63,10 +63,10 @@ final class LimitedCopyInputStream extends FilterInputStream {
         return n;
     }
 
-    /** Reads whatever the parser left unread, so the copy is complete. */
-    void drain() throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        while (read(buffer, 0, buffer.length) >= 0) {
+    /** Reads the body to its end (each read copies), unless {@code stop} says the copy is no longer wanted. */
+    void drain(java.util.function.BooleanSupplier stop) throws IOException {
+        byte[] buffer = new byte[256 * 1024];
+        while (!stop.getAsBoolean() && read(buffer, 0, buffer.length) >= 0) {
             // copied by read
         }
     }
