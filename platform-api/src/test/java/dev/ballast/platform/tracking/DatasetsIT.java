@@ -2,6 +2,8 @@ package dev.ballast.platform.tracking;
 
 import dev.ballast.platform.testing.BallastTestServer;
 import dev.ballast.platform.testing.TestResponse;
+import dev.ballast.tracking.app.dataset.DatasetService;
+import dev.ballast.tracking.domain.dataset.scan.SortedColumn;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
@@ -151,6 +153,14 @@ class DatasetsIT {
         return new FileRepositoryBuilder().setGitDir(server.home().resolve("datasets/repo.git").toFile()).setMustExist(true).build();
     }
 
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private static String csv(int rows, int seed) {
         StringBuilder b = new StringBuilder("id,city,age,score,member\n");
         for (int i = 0; i < rows; i++) {
@@ -281,7 +291,7 @@ class DatasetsIT {
     }
 
     @Test
-    void profileDescribesEveryColumn() {
+    void profileDescribesEveryColumn() throws Exception {
         String name = createDataset(engineer);
         String content = "x,y,label,flag\n1,2.5,a,true\n2,,b,false\n3,4.5,a,true\n4,6.5,,true\n";
         Map<String, Object> v = version(uploadCsv(name, content));
@@ -304,6 +314,16 @@ class DatasetsIT {
         assertEquals(2, map(label.get("categorical")).get("distinct"));
         assertEquals("BOOLEAN", map(columns.get(3)).get("type"));
         assertEquals(4, v.get("columns"));
+
+        // The drift monitor's reference sample: the column's values, sorted, rebuilt from git if the cache is gone.
+        DatasetService datasets = server.context().getBean(DatasetService.class);
+        try (SortedColumn y2 = datasets.referenceSample(name, "1", "y")) {
+            assertArrayEquals(new double[] {2.5, 4.5, 6.5}, y2.readAll());
+        }
+        deleteTree(server.home().resolve("datasets/derived/" + v.get("digest")));
+        try (SortedColumn x2 = datasets.referenceSample(name, "latest", "x")) {
+            assertArrayEquals(new double[] {1, 2, 3, 4}, x2.readAll());
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import dev.ballast.tracking.domain.dataset.scan.DatasetDiff;
 import dev.ballast.tracking.domain.dataset.scan.DatasetDiffer;
 import dev.ballast.tracking.domain.dataset.scan.DatasetFormat;
 import dev.ballast.tracking.domain.dataset.scan.DerivedLayout;
+import dev.ballast.tracking.domain.dataset.scan.ColumnProfile;
+import dev.ballast.tracking.domain.dataset.scan.SortedColumn;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -209,6 +211,24 @@ public class DatasetService {
     public VerifyReport verify(String name, String ref) {
         DatasetVersion version = version(name, ref);
         return repository.verify(name, version.commitId(), version.path(), version.digest(), version.sha256());
+    }
+
+    /**
+     * Every finite value of a numeric column of a version, sorted: the reference sample a drift
+     * monitor compares served traffic with. The caller closes it.
+     */
+    public SortedColumn referenceSample(String name, String ref, String column) {
+        DatasetVersion version = version(name, ref);
+        ColumnProfile profile = version.profile().column(column).orElseThrow(() -> BallastException.notFound(
+                "Dataset '" + name + "' version " + version.number() + " has no column '" + column + "'."));
+        if (!profile.type().numeric()) {
+            throw BallastException.invalid("Column '" + column + "' is " + profile.type() + ", not numeric.");
+        }
+        try {
+            return SortedColumn.open(derived(version).column(profile.index()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The version's derived data (sorted columns, row hashes), rebuilt from git when it is missing. */

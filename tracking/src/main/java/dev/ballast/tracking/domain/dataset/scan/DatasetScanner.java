@@ -15,18 +15,29 @@ import java.util.Objects;
  * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
  * strings: its categorical statistics must then count all its values as text.
  *
- * <p>Parsing is single-threaded; after the pass the spilled streams are sorted on up to two threads when the heap
+ * <p>Parsing is single-threaded. With two processors or more, a background thread sorts the spilled values in pieces
+ * while the pass goes on (within the heap share of the sort arrays, see {@link SpillStore}), so that after the pass
+ * the sort only merges sorted pieces; after the pass the spilled streams are sorted on up to two threads when the heap
  * allows it. One instance scans one dataset at a time; it does not close the streams it is given.
  */
 public final class DatasetScanner {
     private final DatasetFormat format;
     private final Path workDir;
     private final ScanSettings settings;
+    /** Values per presorted piece: 2 MiB arrays, which the radix sort handles within the caches. */
+    static final int PIECE_VALUES = 1 << 18;
+    private final int pieceValues;
 
     public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
+        this(format, workDir, settings, Runtime.getRuntime().availableProcessors() >= 2 ? PIECE_VALUES : 0);
+    }
+
+    /** With pieces of {@code pieceValues} values sorted in the background during the pass (0: no presorting). */
+    DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings, int pieceValues) {
         this.format = Objects.requireNonNull(format, "format");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.pieceValues = pieceValues;
     }
 
     /**
@@ -41,7 +52,10 @@ public final class DatasetScanner {
         Files.createDirectories(workDir);
         DerivedLayout layout = new DerivedLayout(workDir);
         boolean ok = false;
-        try (SpillStore spill = SpillStore.create(workDir)) {
+        // the pieces use, during the pass, the heap share that the sort arrays use after it
+        try (SpillStore spill = pieceValues > 0
+                ? SpillStore.create(workDir, pieceValues, settings.sortChunkValues(), Runtime.getRuntime().maxMemory() / 4)
+                : SpillStore.create(workDir)) {
             ScanContext context = new ScanContext(settings, spill, MemoryBudget.forHeap());
             ScanResult result = format == DatasetFormat.CSV ? scanCsv(in, reread, context, layout)
                     : scanJsonLines(in, reread, context, layout);

@@ -38,11 +38,12 @@ final class ExternalSorter {
     void sort(SpillStore.Stream stream, LongSink sink) throws IOException {
         long n = stream.count();
         SpillStore.Reader reader = stream.reader();
+        int[] block = {0};
         if (n <= chunk) {
             int k = (int) n;
             ensure(k);
             readFully(reader, k);
-            long[] sorted = RadixSort.sort(a, scratch, k);
+            long[] sorted = sortChunk(stream, block, k);
             sink.chunk(sorted, k);
             for (int off = 0; off < k; off += OUT_BATCH) {
                 sink.accept(sorted, off, Math.min(OUT_BATCH, k - off));
@@ -56,7 +57,7 @@ final class ExternalSorter {
             while (left > 0) {
                 int k = (int) Math.min(chunk, left);
                 readFully(reader, k);
-                long[] sorted = RadixSort.sort(a, scratch, k);
+                long[] sorted = sortChunk(stream, block, k);
                 sink.chunk(sorted, k);
                 runs.add(writeRun(sorted, k));
                 left -= k;
@@ -86,6 +87,95 @@ final class ExternalSorter {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * Sorts the chunk just read into {@code a[0, k)}: a radix sort, or for a presorted stream a merge of its sorted
+     * pieces (blocks), starting at block {@code block[0]}, which is advanced past the chunk.
+     */
+    private long[] sortChunk(SpillStore.Stream stream, int[] block, int k) throws IOException {
+        if (!stream.presorted()) {
+            return RadixSort.sort(a, scratch, k);
+        }
+        int first = block[0];
+        int b = first;
+        long covered = 0;
+        while (covered < k) {
+            if (b >= stream.blocks()) {
+                throw new IOException("spill stream blocks shorter than its count");
+            }
+            covered += stream.blockLength(b++);
+        }
+        if (covered != k) {
+            throw new IllegalStateException("a presorted piece crosses a chunk boundary");
+        }
+        block[0] = b;
+        int[] ends = new int[b - first];
+        int end = 0;
+        for (int i = 0; i < ends.length; i++) {
+            end += stream.blockLength(first + i);
+            ends[i] = end;
+        }
+        return mergeRuns(a, scratch, ends, ends.length);
+    }
+
+    /**
+     * Merges the consecutive sorted runs of {@code src} ending at {@code ends[0, runs)} by rounds of pairwise merges
+     * between {@code src} and {@code dst} (the ends are overwritten).
+     *
+     * @return the array holding the sorted values: {@code src} or {@code dst}
+     */
+    static long[] mergeRuns(long[] src, long[] dst, int[] ends, int runs) {
+        while (runs > 1) {
+            int start = 0;
+            int merged = 0;
+            for (int r = 0; r < runs; r += 2) {
+                int mid = ends[r];
+                if (r + 1 < runs) {
+                    int hi = ends[r + 1];
+                    mergeTwo(src, start, mid, hi, dst);
+                    ends[merged++] = hi;
+                    start = hi;
+                } else {
+                    System.arraycopy(src, start, dst, start, mid - start);
+                    ends[merged++] = mid;
+                    start = mid;
+                }
+            }
+            runs = merged;
+            long[] t = src;
+            src = dst;
+            dst = t;
+        }
+        return src;
+    }
+
+    private static void mergeTwo(long[] src, int lo, int mid, int hi, long[] dst) {
+        int i = lo;
+        int j = mid;
+        int o = lo;
+        if (i < mid && j < hi) {
+            long x = src[i];
+            long y = src[j];
+            while (true) {
+                if (x <= y) {
+                    dst[o++] = x;
+                    if (++i == mid) {
+                        break;
+                    }
+                    x = src[i];
+                } else {
+                    dst[o++] = y;
+                    if (++j == hi) {
+                        break;
+                    }
+                    y = src[j];
+                }
+            }
+        }
+        System.arraycopy(src, i, dst, o, mid - i);
+        o += mid - i;
+        System.arraycopy(src, j, dst, o, hi - j);
     }
 
     /** Drops the chunk arrays. */

@@ -8,7 +8,8 @@
  * counts). Alongside the profile it leaves derived files in a work directory
  * ({@link dev.ballast.tracking.domain.dataset.scan.DerivedLayout}): one sorted file of every finite value per
  * numeric column, the reference sample of the drift monitor, and the sorted hashes of all rows. Values are
- * spilled to disk during the pass and sorted afterwards (in memory or by an external merge sort), so the
+ * spilled to disk during the pass (in pieces that a background thread sorts meanwhile, when
+ * a second processor and the heap allow it) and sorted afterwards (in memory or by an external merge sort), so the
  * heap needed does not grow with the size of the dataset.
  *
  * <p>{@link dev.ballast.tracking.domain.dataset.scan.DatasetDiffer} compares two scanned versions: rows as
