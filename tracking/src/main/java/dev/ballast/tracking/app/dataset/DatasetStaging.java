@@ -13,6 +13,8 @@ import dev.ballast.tracking.domain.dataset.scan.ScanSettings;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Singleton
 public class DatasetStaging {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetStaging.class);
     private final DatasetRepository repository;
     private final DatasetWorkspace workspace;
     private final DatasetSettings settings;
@@ -107,6 +110,8 @@ public class DatasetStaging {
         if (declaredSize != null && declaredSize > limit) {
             throw tooLarge(limit);
         }
+        long started = System.nanoTime();
+        long received = started;
         Path dir = workspace.newScratch();
         Path file = dir.resolve("content");
         GrowingFile growing = new GrowingFile(file);
@@ -132,16 +137,21 @@ public class DatasetStaging {
                     // This thread only moves bytes from the network to the file; the parser follows the
                     // file on its own thread, so it never waits for the next network buffer.
                     copy.drain(scan::isCompletedExceptionally);
+                    received = System.nanoTime();
                 } catch (LimitedCopyInputStream.TooLargeException e) {
                     throw tooLarge(limit);
                 }
             }
             ScanResult result = unwrap(scan);
+            long scanned = System.nanoTime();
             if (declaredSize != null && copy.size() != declaredSize) {
                 throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
             }
             DatasetRepository.StoredBlob stored = unwrap(blob.get());
             Staged staged0 = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), result.profile());
+            LOG.debug("Staged {} bytes ({}): body received after {} ms, scanned after {} ms, blob stored after {} ms",
+                    copy.size(), format, (received - started) / 1_000_000, (scanned - started) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
             staged = true;
             return staged0;
         } catch (InvalidDatasetException e) {
