@@ -95,17 +95,14 @@ public class DatasetRecovery implements ApplicationEventListener<StartupEvent> {
         return new Report(indexed, restored, missing);
     }
 
+    /** Indexes the commits after the newest indexed one (a walk as long as what is new), then checks every row's commit exists. */
     private void reconcile(Dataset dataset, List<String> indexed, List<String> missing) {
         Set<String> known = store.commitIds(dataset.id());
-        Set<String> inGit = new HashSet<>();
-        for (CommitInfo commit : repository.history(dataset.name())) {
-            inGit.add(commit.commitId());
-            if (!known.contains(commit.commitId())) {
-                index(dataset, commit).ifPresent(v -> indexed.add(dataset.name() + "@" + v.commitId()));
-            }
+        for (CommitInfo commit : repository.newerThan(dataset.name(), known)) {
+            index(dataset, commit).ifPresent(v -> indexed.add(dataset.name() + "@" + v.commitId()));
         }
         for (String commit : known) {
-            if (!inGit.contains(commit)) {
+            if (!repository.hasCommit(commit)) {
                 missing.add(dataset.name() + "@" + commit);
             }
         }

@@ -111,7 +111,7 @@ public class DatasetStaging {
             throw tooLarge(limit);
         }
         long started = System.nanoTime();
-        long received = started;
+        long receivedAt = started;
         Path dir = workspace.newScratch();
         Path file = dir.resolve("content");
         GrowingFile growing = new GrowingFile(file);
@@ -126,7 +126,7 @@ public class DatasetStaging {
                     // The length is known, so the blob header is too: hash and store while the body arrives.
                     blob.set(storeBlob(growing, declaredSize));
                 }
-                scan = CompletableFuture.supplyAsync(() -> scan(growing, format, dir.resolve("derived"), file), workers);
+                scan = CompletableFuture.supplyAsync(() -> profile(growing, format, dir.resolve("derived"), file), workers);
                 copy = new LimitedCopyInputStream(content, out, limit, growing::written, size -> {
                     growing.end();
                     if (declaredSize == null) {
@@ -137,23 +137,23 @@ public class DatasetStaging {
                     // This thread only moves bytes from the network to the file; the parser follows the
                     // file on its own thread, so it never waits for the next network buffer.
                     copy.drain(scan::isCompletedExceptionally);
-                    received = System.nanoTime();
+                    receivedAt = System.nanoTime();
                 } catch (LimitedCopyInputStream.TooLargeException e) {
                     throw tooLarge(limit);
                 }
             }
-            ScanResult result = unwrap(scan);
-            long scanned = System.nanoTime();
+            ScanResult scanned = unwrap(scan);
+            long scannedAt = System.nanoTime();
             if (declaredSize != null && copy.size() != declaredSize) {
                 throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
             }
             DatasetRepository.StoredBlob stored = unwrap(blob.get());
-            Staged staged0 = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), result.profile());
+            Staged ready = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), scanned.profile());
             LOG.debug("Staged {} bytes ({}): body received after {} ms, scanned after {} ms, blob stored after {} ms",
-                    copy.size(), format, (received - started) / 1_000_000, (scanned - started) / 1_000_000,
+                    copy.size(), format, (receivedAt - started) / 1_000_000, (scannedAt - started) / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
             staged = true;
-            return staged0;
+            return ready;
         } catch (InvalidDatasetException e) {
             throw BallastException.invalid("Invalid " + format.name() + " content: " + e.getMessage());
         } catch (IOException e) {
@@ -172,7 +172,8 @@ public class DatasetStaging {
         }
     }
 
-    private static ScanResult scan(GrowingFile growing, DatasetFormat format, Path derived, Path file) {
+    /** Validates and profiles the content as it lands in the growing file. */
+    private static ScanResult profile(GrowingFile growing, DatasetFormat format, Path derived, Path file) {
         try (InputStream in = growing.follow()) {
             return new DatasetScanner(format, derived, ScanSettings.defaults()).scan(in, () -> Files.newInputStream(file));
         } catch (IOException e) {

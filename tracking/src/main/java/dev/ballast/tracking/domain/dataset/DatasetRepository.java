@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port for the git repository that holds dataset content. Each dataset is a branch
@@ -44,6 +45,12 @@ public interface DatasetRepository {
 
     /** Commits on the dataset's branch, oldest first (first-parent history). */
     List<CommitInfo> history(String dataset);
+
+    /** The commits on the dataset's branch after the newest one in {@code known}, oldest first (all when none is known). */
+    List<CommitInfo> newerThan(String dataset, Set<String> known);
+
+    /** Whether the repository holds this commit object. */
+    boolean hasCommit(String commitId);
 
     /** Recomputes the object ids of a version, and its content's SHA-256, from the stored objects. */
     VerifyReport verify(String dataset, String commitId, String path, String expectedDigest, String expectedSha256);

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ballast's own git repository of dataset content, a bare repository at
@@ -233,6 +234,11 @@ public class GitDatasetRepository implements DatasetRepository {
 
     @Override
     public List<CommitInfo> history(String dataset) {
+        return newerThan(dataset, Set.of());
+    }
+
+    @Override
+    public List<CommitInfo> newerThan(String dataset, Set<String> known) {
         try (RevWalk walk = new RevWalk(repo)) {
             Ref ref = repo.exactRef(branch(dataset));
             if (ref == null) {
@@ -240,7 +246,7 @@ public class GitDatasetRepository implements DatasetRepository {
             }
             List<CommitInfo> commits = new ArrayList<>();
             RevCommit commit = walk.parseCommit(ref.getObjectId());
-            while (commit != null) {
+            while (commit != null && !known.contains(commit.name())) {
                 commits.add(describe(walk.getObjectReader(), commit));
                 commit = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
             }
@@ -248,6 +254,15 @@ public class GitDatasetRepository implements DatasetRepository {
             return commits;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean hasCommit(String commitId) {
+        try {
+            return repo.getObjectDatabase().has(ObjectId.fromString(commitId));
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
         }
     }
 
