@@ -77,15 +77,10 @@ public final class DatasetBenchmark {
         Progress.log(String.format(Locale.ROOT, "dataset %s: %.1f MB", csv.getFileName(), size / MB));
 
         long[] gitTimes = new long[repetitions];
+        long[] parseTimes = new long[repetitions];
         String gitDigest = command("git", "hash-object", csv.toString()).trim();
-        for (int i = 0; i < repetitions; i++) {
-            long t0 = System.nanoTime();
-            gitDigest = command("git", "hash-object", csv.toString()).trim();
-            gitTimes[i] = System.nanoTime() - t0;
-        }
-        // Warm runs only: one untimed run each first, so the JIT compiles the baseline's loop too.
+        // Warm runs only: one untimed run first, so the JIT compiles the baseline's loop too.
         PlainCsvScan.scan(csv);
-        long[] parseTimes = timed(repetitions, () -> PlainCsvScan.scan(csv));
         long[] profileTimes = new long[repetitions];
         for (int i = -1; i < repetitions; i++) {
             Path work = Files.createTempDirectory(dataDir, "scan");
@@ -110,7 +105,7 @@ public final class DatasetBenchmark {
             repository.close();
             deleteTree(home);
         }
-        Progress.log("baselines measured; starting Ballast");
+        Progress.log("profile and blob write measured; starting Ballast");
 
         // The client that sends the file shares the 2 cores with Ballast: curl (what the README shows) costs it less CPU
         // than Java's HttpClient; -Dballast.bench.datasets.client=java uses the latter.
@@ -122,8 +117,17 @@ public final class DatasetBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String auth = server.adminAuth();
             uploadedDigest = null;
-            // One warm-up upload (JIT), then the timed ones, each to a new dataset so each makes a commit.
+            // One warm-up upload (JIT), then the timed ones, each to a new dataset so each makes a commit. Each timed
+            // upload follows a timing of the baseline, so that drifts in the VM's speed hit both sides alike.
             for (int i = -1; i < repetitions; i++) {
+                if (i >= 0) {
+                    long t0 = System.nanoTime();
+                    command("git", "hash-object", csv.toString());
+                    gitTimes[i] = System.nanoTime() - t0;
+                    t0 = System.nanoTime();
+                    PlainCsvScan.scan(csv);
+                    parseTimes[i] = System.nanoTime() - t0;
+                }
                 String name = "influencers-" + (i + 1);
                 server.postJson("/api/v1/datasets", "{\"name\":\"" + name + "\"}", auth);
                 String url = server.uri("/api/v1/datasets/" + name + "/versions").toString();
@@ -171,7 +175,7 @@ public final class DatasetBenchmark {
                 + ") from the first byte sent to the 201 answer: Ballast streams "
                 + "the body to a scratch file, parses and profiles it on a second thread that follows the file, stores it as a git blob on "
                 + "a third while it arrives, commits, and writes the database row. Baselines and the profile are timed warm (after "
-                + "one untimed run). Client, Ballast and git share the machine's " + machine.cpus()
+                + "one untimed run); each timed upload follows a timing of the baseline, alternating. Client, Ballast and git share the machine's " + machine.cpus()
                 + " cores. MB = 10^6 bytes.");
         System.out.println();
         System.out.println("Ballast dataset upload, " + date);
@@ -206,20 +210,6 @@ public final class DatasetBenchmark {
         } catch (IOException | InterruptedException e) {
             return false;
         }
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private static long[] timed(int n, Work work) throws Exception {
-        long[] times = new long[n];
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            work.run();
-            times[i] = System.nanoTime() - t0;
-        }
-        return times;
     }
 
     private static long median(long[] values) {
