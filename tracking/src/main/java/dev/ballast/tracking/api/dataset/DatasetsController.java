@@ -167,7 +167,7 @@ public class DatasetsController {
     @Operation(summary = "Recompute the version's object ids from the stored bytes and report whether they match")
     public VerifyResponse verify(@PathVariable String name, @PathVariable @Parameter(description = VERSION_REF) String version) {
         DatasetVersion v = datasets.version(name, version);
-        return VerifyResponse.of(v, datasets.verify(name, v.commitId()));
+        return VerifyResponse.of(v, datasets.verify(v));
     }
 
     @Get("/{name}/diff")

@@ -208,9 +208,9 @@ public class DatasetService {
         }
     }
 
-    public VerifyReport verify(String name, String ref) {
-        DatasetVersion version = version(name, ref);
-        return repository.verify(name, version.commitId(), version.path(), version.digest(), version.sha256());
+    /** Recomputes the version's ids and content SHA-256 from the stored objects. */
+    public VerifyReport verify(DatasetVersion version) {
+        return repository.verify(version.dataset(), version.commitId(), version.path(), version.digest(), version.sha256());
     }
 
     /**
