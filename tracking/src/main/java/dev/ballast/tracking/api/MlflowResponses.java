@@ -6,15 +6,15 @@ import io.micronaut.http.MediaType;
 import java.util.Map;
 
 /** Wraps MLflow response objects as 200 responses with a JSON body ({@code {}} when empty). */
-final class MlflowResponses {
+public final class MlflowResponses {
     private MlflowResponses() {
     }
 
-    static HttpResponse<String> ok(Map<String, ?> body) {
+    public static HttpResponse<String> ok(Map<String, ?> body) {
         return HttpResponse.ok(JsonText.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    static HttpResponse<String> empty() {
+    public static HttpResponse<String> empty() {
         return ok(Map.of());
     }
 }

@@ -71,7 +71,7 @@ public class ArtifactService {
      * and {@code mlflow-artifacts://host:port/1/abc/artifacts} both name {@code 1/abc/artifacts}.
      * Like MLflow, the path is taken as written, not percent-decoded.
      */
-    static String storePath(String artifactUri) {
+    public static String storePath(String artifactUri) {
         if (artifactUri == null || !artifactUri.startsWith(SCHEME)) {
             throw new BallastException(ErrorCode.NOT_IMPLEMENTED, "Ballast lists only artifacts it stores itself (artifact URIs "
                     + "starting with '" + SCHEME + "/'); this run's artifact URI is '" + artifactUri

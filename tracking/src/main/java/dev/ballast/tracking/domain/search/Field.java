@@ -15,19 +15,19 @@ import java.util.Set;
  * @param operators the operators the field supports
  * @param nullable  whether the column can be NULL (ordering puts NULLs last)
  */
-record Field(FieldKind kind, String key, String column, ValueType valueType, Set<Operator> operators, boolean nullable) {
-    Field {
+public record Field(FieldKind kind, String key, String column, ValueType valueType, Set<Operator> operators, boolean nullable) {
+    public Field {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(valueType, "valueType");
         operators = Set.copyOf(operators);
     }
 
-    static Field keyed(FieldKind kind, String key, ValueType type, Set<Operator> operators) {
+    public static Field keyed(FieldKind kind, String key, ValueType type, Set<Operator> operators) {
         return new Field(kind, key, null, type, operators, true);
     }
 
-    static Field column(FieldKind kind, String name, String column, ValueType type, Set<Operator> operators, boolean nullable) {
+    public static Field column(FieldKind kind, String name, String column, ValueType type, Set<Operator> operators, boolean nullable) {
         return new Field(kind, name, column, type, operators, nullable);
     }
 

@@ -1,7 +1,7 @@
 package dev.ballast.tracking.domain.search;
 
 /** The kinds of thing a search identifier can name; each compiles to SQL in its own way. */
-enum FieldKind {
+public enum FieldKind {
     /** The latest value of a run's metric ({@code latest_metrics}). */
     METRIC("metric"),
     /** A run's param ({@code params}). */

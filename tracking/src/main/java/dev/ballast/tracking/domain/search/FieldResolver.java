@@ -5,7 +5,7 @@ package dev.ballast.tracking.domain.search;
  * {@link Field}, or refuses it. One implementation per searchable entity lets the single
  * {@link FilterParser} serve both run and experiment searches.
  */
-interface FieldResolver {
+public interface FieldResolver {
     /**
      * The field an identifier in a filter names.
      *

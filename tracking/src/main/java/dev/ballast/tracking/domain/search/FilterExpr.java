@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A parsed filter: comparisons combined with AND and OR. Produced by {@link FilterParser}. */
-sealed interface FilterExpr permits FilterExpr.And, FilterExpr.Or, FilterExpr.Comparison {
+public sealed interface FilterExpr permits FilterExpr.And, FilterExpr.Or, FilterExpr.Comparison {
 
     /** All of the parts hold. */
     record And(List<FilterExpr> parts) implements FilterExpr {

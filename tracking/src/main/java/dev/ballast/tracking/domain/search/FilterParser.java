@@ -27,7 +27,7 @@ import java.util.List;
  * use the backslash only to escape {@code %}, {@code _} or a backslash, which H2 and PostgreSQL
  * then read alike.
  */
-final class FilterParser {
+public final class FilterParser {
     private static final String FILTER = "filter";
     private static final String ORDER_BY = "order_by clause";
 
@@ -50,7 +50,7 @@ final class FilterParser {
      *
      * @throws BallastException (INVALID_PARAMETER_VALUE) for any malformed filter
      */
-    static FilterExpr parseFilter(String filter, FieldResolver fields) {
+    public static FilterExpr parseFilter(String filter, FieldResolver fields) {
         if (filter == null || filter.isBlank()) {
             return null;
         }

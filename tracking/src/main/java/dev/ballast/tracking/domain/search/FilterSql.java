@@ -5,11 +5,11 @@ package dev.ballast.tracking.domain.search;
  * how one comparison becomes SQL (a column test or an EXISTS subquery) is the caller's
  * {@link ComparisonWriter}.
  */
-final class FilterSql {
+public final class FilterSql {
 
     /** Writes the SQL of one comparison. */
     @FunctionalInterface
-    interface ComparisonWriter {
+    public interface ComparisonWriter {
         void write(FilterExpr.Comparison comparison, SqlBuilder out);
     }
 
@@ -17,7 +17,7 @@ final class FilterSql {
     }
 
     /** Writes {@code expr}; every AND and OR group is parenthesised, so precedence is explicit. */
-    static void write(FilterExpr expr, ComparisonWriter comparisons, SqlBuilder out) {
+    public static void write(FilterExpr expr, ComparisonWriter comparisons, SqlBuilder out) {
         if (expr instanceof FilterExpr.And and) {
             join(and, " AND ", comparisons, out);
         } else if (expr instanceof FilterExpr.Or or) {
@@ -46,7 +46,7 @@ final class FilterSql {
      *
      * @param column a column expression from the whitelist
      */
-    static void predicate(String column, FilterExpr.Comparison c, SqlBuilder out) {
+    public static void predicate(String column, FilterExpr.Comparison c, SqlBuilder out) {
         Operator op = c.operator();
         if (op == Operator.ILIKE) {
             out.sql("LOWER(" + column + ") LIKE LOWER(").bind(c.values().get(0)).sql(")");

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The comparison operators of the search grammar, with the SQL each becomes. */
-enum Operator {
+public enum Operator {
     EQ("=", "="),
     NE("!=", "<>"),
     LT("<", "<"),
@@ -21,11 +21,11 @@ enum Operator {
     NOT_IN("NOT IN", "NOT IN");
 
     /** What metrics and numeric attributes accept. */
-    static final Set<Operator> NUMERIC = Collections.unmodifiableSet(EnumSet.of(EQ, NE, LT, LE, GT, GE));
+    public static final Set<Operator> NUMERIC = Collections.unmodifiableSet(EnumSet.of(EQ, NE, LT, LE, GT, GE));
     /** What params, tags and string attributes accept. */
-    static final Set<Operator> STRING = Collections.unmodifiableSet(EnumSet.of(EQ, NE, LIKE, ILIKE));
+    public static final Set<Operator> STRING = Collections.unmodifiableSet(EnumSet.of(EQ, NE, LIKE, ILIKE));
     /** What run ids accept: exact matches only, alone or against a list. */
-    static final Set<Operator> IDENTITY = Collections.unmodifiableSet(EnumSet.of(EQ, NE, IN, NOT_IN));
+    public static final Set<Operator> IDENTITY = Collections.unmodifiableSet(EnumSet.of(EQ, NE, IN, NOT_IN));
     /** What dataset name, digest and context accept. */
     static final Set<Operator> DATASET = Collections.unmodifiableSet(EnumSet.of(EQ, NE, LIKE, ILIKE, IN, NOT_IN));
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Parses and checks a search's list of {@code order_by} clauses. */
-final class OrderBy {
+public final class OrderBy {
     private OrderBy() {
     }
 
@@ -14,7 +14,7 @@ final class OrderBy {
      * The terms of {@code clauses} (null means none), refusing more than
      * {@link FilterLimits#MAX_ORDER_BY_TERMS} and, as MLflow does, the same field twice.
      */
-    static List<OrderTerm> parse(List<String> clauses, FieldResolver fields) {
+    public static List<OrderTerm> parse(List<String> clauses, FieldResolver fields) {
         if (clauses == null || clauses.isEmpty()) {
             return List.of();
         }

@@ -3,11 +3,11 @@ package dev.ballast.tracking.domain.search;
 import dev.ballast.core.error.BallastException;
 
 /** Checks of the paging arguments shared by the query builders. */
-final class SearchArguments {
+public final class SearchArguments {
     private SearchArguments() {
     }
 
-    static void requirePage(long offset, int limit) {
+    public static void requirePage(long offset, int limit) {
         if (offset < 0) {
             throw BallastException.invalid("Invalid page offset " + offset + ": it must be >= 0.");
         }

@@ -8,18 +8,18 @@ import java.util.Objects;
  * Accumulates SQL text and its bind values side by side, so a placeholder can only be written
  * together with its value and the values stay in the order of their placeholders.
  */
-final class SqlBuilder {
+public final class SqlBuilder {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
 
     /** Appends SQL text written in this package (never user input). */
-    SqlBuilder sql(String fragment) {
+    public SqlBuilder sql(String fragment) {
         sql.append(fragment);
         return this;
     }
 
     /** Appends a {@code ?} bound to {@code value}, which must be a Long, Double or String. */
-    SqlBuilder bind(Object value) {
+    public SqlBuilder bind(Object value) {
         Objects.requireNonNull(value, "value");
         if (!(value instanceof Long || value instanceof Double || value instanceof String)) {
             throw new IllegalArgumentException("unsupported bind type " + value.getClass().getName());
@@ -30,7 +30,7 @@ final class SqlBuilder {
     }
 
     /** Appends {@code ?, ?, ?} bound to the values. */
-    SqlBuilder bindAll(List<?> values) {
+    public SqlBuilder bindAll(List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
@@ -41,13 +41,13 @@ final class SqlBuilder {
     }
 
     /** Appends another builder's text and values. */
-    SqlBuilder append(SqlBuilder other) {
+    public SqlBuilder append(SqlBuilder other) {
         sql.append(other.sql);
         params.addAll(other.params);
         return this;
     }
 
-    SqlQuery toQuery() {
+    public SqlQuery toQuery() {
         return new SqlQuery(sql.toString(), params);
     }
 }

@@ -1,7 +1,7 @@
 package dev.ballast.tracking.domain.search;
 
 /** The type of value a field is compared with, which decides which literals a filter may use. */
-enum ValueType {
+public enum ValueType {
     /** A quoted string; bound as {@link String}. */
     STRING,
     /**
