@@ -122,6 +122,8 @@ CREATE TABLE promotions (
     -- The holder the approval displaced: what a rollback restores.
     previous_holder  INT,
     rollback_of      BIGINT,
+    -- The approved promotion that made this request stale.
+    superseded_by    BIGINT,
     CONSTRAINT ck_promotions_kind CHECK (target_kind IN ('alias', 'stage')),
     CONSTRAINT ck_promotions_status CHECK (status IN ('PENDING', 'BLOCKED', 'APPROVED', 'REJECTED', 'SUPERSEDED'))
 );

@@ -4,6 +4,7 @@ import dev.ballast.core.identity.RequiresRole;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.core.identity.domain.Role;
 import dev.ballast.registry.app.RegistryService;
+import dev.ballast.registry.app.VersionRegistration;
 import dev.ballast.registry.domain.model.ModelVersion;
 import dev.ballast.tracking.api.MlflowRequest;
 import dev.ballast.tracking.api.MlflowResponses;
@@ -45,16 +46,18 @@ import static dev.ballast.registry.api.RegistryRoutes.VERSIONS_UPDATE;
 @Tag(name = "MLflow model registry")
 public class ModelVersionsController {
     private final RegistryService registry;
+    private final VersionRegistration registration;
 
-    public ModelVersionsController(RegistryService registry) {
+    public ModelVersionsController(RegistryService registry, VersionRegistration registration) {
         this.registry = registry;
+        this.registration = registration;
     }
 
     @Post(uris = {API + VERSIONS_CREATE, AJAX + VERSIONS_CREATE})
     @RequiresRole(Role.ENGINEER)
     public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable byte[] body) {
         MlflowRequest r = MlflowRequest.fromJson(body);
-        return version(registry.createVersion(actor, new RegistryService.NewVersion(r.requireString("name"), r.requireString("source"),
+        return version(registration.register(actor, new RegistryService.NewVersion(r.requireString("name"), r.requireString("source"),
                 r.string("run_id"), MlflowBodies.tags(r), r.string("run_link"), r.string("description"))));
     }
 

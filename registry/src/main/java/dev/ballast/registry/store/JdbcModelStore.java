@@ -44,6 +44,12 @@ public class JdbcModelStore implements ModelStore {
     }
 
     @Override
+    public boolean lock(long modelId) {
+        return jdbc.queryOne("SELECT model_id FROM registered_models WHERE model_id = ? FOR UPDATE", rs -> rs.getLong(1), modelId)
+                .isPresent();
+    }
+
+    @Override
     public long insertModel(String name, String description, String userId, Map<String, String> tags, long now) {
         long id = jdbc.insertReturning("model_id", "INSERT INTO registered_models (name, description, user_id, creation_time,"
                 + " last_updated_time) VALUES (?, ?, ?, ?, ?)", name, description, userId, now, now);

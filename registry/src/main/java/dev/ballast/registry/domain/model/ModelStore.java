@@ -15,6 +15,9 @@ public interface ModelStore {
     /** Locks the model's row until the transaction ends and returns its id, if it exists. */
     Optional<Long> lock(String name);
 
+    /** Locks the model's row by id until the transaction ends; false when it no longer exists. */
+    boolean lock(long modelId);
+
     /** Inserts a model; RESOURCE_ALREADY_EXISTS when the name is taken. */
     long insertModel(String name, String description, String userId, Map<String, String> tags, long now);
 
