@@ -12,10 +12,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.List;
 
 /** The append-only audit log of the registry, newest first, with filters and a stable cursor. */
@@ -24,21 +26,19 @@ import java.util.List;
 @Tag(name = "Audit")
 public class AuditController {
     private final AuditLog audit;
+    private final ObjectMapper json;
 
-    public AuditController(AuditLog audit) {
+    public AuditController(AuditLog audit, ObjectMapper json) {
         this.audit = audit;
+        this.json = json;
     }
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EntryView(long id, @JsonProperty("occurred_at") long occurredAt, String actor, String action,
                      @JsonProperty("entity_type") String entityType, @JsonProperty("entity_id") String entityId,
-                     @Nullable String model, @Nullable String before, @Nullable String after,
+                     @Nullable String model, @Nullable Object before, @Nullable Object after,
                      @Nullable @JsonProperty("request_id") String requestId) {
-        static EntryView of(AuditEntry e) {
-            return new EntryView(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.modelName(), e.before(),
-                    e.after(), e.requestId());
-        }
     }
 
     @Serdeable
@@ -58,6 +58,23 @@ public class AuditController {
         }
         List<AuditEntry> page = audit.find(new AuditQuery(model, entityType, entityId, actor, action, since, until, beforeId, limit));
         Long next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-        return new AuditPage(page.stream().map(EntryView::of).toList(), next);
+        return new AuditPage(page.stream().map(this::view).toList(), next);
+    }
+
+    private EntryView view(AuditEntry e) {
+        return new EntryView(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.modelName(), parse(e.before()),
+                parse(e.after()), e.requestId());
+    }
+
+    /** A stored state as a JSON value, so clients read before/after as objects, not strings. */
+    private Object parse(String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return json.readValue(state, Object.class);
+        } catch (IOException e) {
+            return state;
+        }
     }
 }
