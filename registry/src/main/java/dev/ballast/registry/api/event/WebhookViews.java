@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ballast.registry.app.event.WebhookAdministration.WebhookState;
 import dev.ballast.registry.domain.event.Delivery;
+import dev.ballast.registry.domain.event.DeliveryStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -16,6 +17,7 @@ public final class WebhookViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WebhookView(String name, String url, List<String> events,
                               @JsonProperty("max_attempts") int maxAttempts,
                               @JsonProperty("pending_deliveries") long pendingDeliveries,
@@ -27,6 +29,7 @@ public final class WebhookViews {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record WebhooksResponse(List<WebhookView> webhooks) {
     }
 
@@ -45,13 +48,14 @@ public final class WebhookViews {
                                @JsonProperty("created_at") long createdAt,
                                @JsonProperty("delivered_at") @Nullable Long deliveredAt) {
         static DeliveryView of(Delivery d) {
-            Long next = d.status() == dev.ballast.registry.domain.event.DeliveryStatus.PENDING ? d.nextAttemptAt() : null;
+            Long next = d.status() == DeliveryStatus.PENDING ? d.nextAttemptAt() : null;
             return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.webhook(), d.status().value(), d.attempts(), next,
                     d.lastAttemptAt(), d.lastStatusCode(), d.lastError(), d.createdAt(), d.deliveredAt());
         }
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record DeliveriesResponse(List<DeliveryView> deliveries) {
     }
 

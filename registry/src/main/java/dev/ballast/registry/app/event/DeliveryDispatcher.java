@@ -11,15 +11,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends the outbox's pending deliveries, on one daemon thread started with the application.
  *
- * <p>Each pass reads every webhook's oldest pending delivery (its head of line): per webhook,
+ * <p>Each pass reads every configured webhook's oldest pending delivery (its head of line): per webhook,
  * events go out one at a time in the order they were published, and one waiting for its retry
  * holds back the later ones (a receiver that is down is down for all of them) until it is
  * delivered or has failed for good. Due heads are claimed in the database first, so several
@@ -45,7 +43,6 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
     private final Clock clock;
     private final Object signal = new Object();
     private final CompletableFuture<Void> stopping = new CompletableFuture<>();
-    private final Set<String> reportedUnknown = new HashSet<>();
     private boolean woken;
     private volatile boolean running;
     private Thread thread;
@@ -101,6 +98,11 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
     }
 
     private void loop() {
+        try {
+            reportUnconfigured();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not list the webhooks with pending deliveries", e);
+        }
         while (running) {
             long wakeAt;
             try {
@@ -128,13 +130,14 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
         long now = clock.millis();
         long next = now + settings.pollInterval().toMillis();
         List<InFlight> inFlight = new ArrayList<>();
-        for (Delivery head : store.pendingHeads()) {
-            Webhook webhook = webhooks.find(head.webhook()).orElse(null);
-            if (webhook == null) {
-                reportUnknown(head.webhook());
-            } else if (head.nextAttemptAt() > now) {
+        for (Webhook webhook : webhooks.all()) {
+            Delivery head = store.pendingHead(webhook.name()).orElse(null);
+            if (head == null) {
+                continue;
+            }
+            if (head.nextAttemptAt() > now) {
                 next = Math.min(next, head.nextAttemptAt());
-            } else if (store.claim(head.id(), now, now + DeliverySettings.CLAIM_TIMEOUT.toMillis())) {
+            } else if (store.claim(head.id(), head.attempts(), now, now + DeliverySettings.CLAIM_TIMEOUT.toMillis())) {
                 inFlight.add(new InFlight(head, webhook, sender.send(webhook, head)));
             }
         }
@@ -183,10 +186,13 @@ public class DeliveryDispatcher implements ApplicationEventListener<StartupEvent
         }
     }
 
-    private void reportUnknown(String webhook) {
-        if (reportedUnknown.add(webhook)) {
-            LOG.warn("Pending deliveries to webhook '{}' stay queued: it is no longer configured (ballast.webhooks.{}.url)",
-                    webhook, webhook);
+    /** Deliveries to a webhook removed from the configuration wait for it to come back; say so once. */
+    private void reportUnconfigured() {
+        for (String webhook : store.webhooksWithPending()) {
+            if (webhooks.find(webhook).isEmpty()) {
+                LOG.warn("Pending deliveries to webhook '{}' stay queued: it is no longer configured (ballast.webhooks.{}.url)",
+                        webhook, webhook);
+            }
         }
     }
 

@@ -18,8 +18,13 @@ public record DeliveryOutcome(boolean delivered, @Nullable Integer statusCode, @
         return new DeliveryOutcome(false, statusCode, error);
     }
 
+    /** A connection failure or timeout, named by its exception and the first message along its causes. */
     static DeliveryOutcome failure(Throwable error) {
-        String message = error.getMessage();
-        return new DeliveryOutcome(false, null, error.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        String message = null;
+        for (Throwable t = error; t != null && message == null; t = t.getCause() == t ? null : t.getCause()) {
+            message = t.getMessage();
+        }
+        return new DeliveryOutcome(false, null, error.getClass().getSimpleName() + ": "
+                + (message == null ? "no answer from the receiver" : message));
     }
 }

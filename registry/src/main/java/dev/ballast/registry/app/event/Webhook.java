@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +61,7 @@ public record Webhook(String name, URI url, String secret, Set<String> events, i
         if (events == null || events.isEmpty()) {
             return Set.of(RegistryEventType.ANY);
         }
-        Set<String> filter = new java.util.TreeSet<>();
+        Set<String> filter = new TreeSet<>();
         for (String raw : events) {
             String type = raw == null ? "" : raw.trim();
             if (!type.equals(RegistryEventType.ANY) && !RegistryEventType.isKnown(type)) {

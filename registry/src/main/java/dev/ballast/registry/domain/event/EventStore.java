@@ -17,16 +17,20 @@ public interface EventStore {
     void append(NewEvent event);
 
     /**
-     * The oldest pending delivery of each webhook (its head of line), whether due or not, so the
+     * The webhook's oldest pending delivery (its head of line), whether due or not, so the
      * dispatcher sends each webhook's events in order and knows when to wake up next.
      */
-    List<Delivery> pendingHeads();
+    Optional<Delivery> pendingHead(String webhook);
+
+    /** Names of the webhooks that have pending deliveries (also ones no longer configured). */
+    List<String> webhooksWithPending();
 
     /**
-     * Takes a pending delivery for sending until {@code claimUntil}; false when another
-     * dispatcher holds an unexpired claim or the delivery is no longer pending.
+     * Takes a pending, due delivery for sending until {@code claimUntil}. False when another
+     * dispatcher holds an unexpired claim, or the row changed since it was read with
+     * {@code attempts} attempts (another replica made one meanwhile), or it is no longer pending.
      */
-    boolean claim(long deliveryId, long now, long claimUntil);
+    boolean claim(long deliveryId, int attempts, long now, long claimUntil);
 
     /** Gives a claim back without counting an attempt (the dispatcher is stopping). */
     void release(long deliveryId);

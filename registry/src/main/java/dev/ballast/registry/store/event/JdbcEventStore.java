@@ -46,16 +46,23 @@ public class JdbcEventStore implements EventStore {
     }
 
     @Override
-    public List<Delivery> pendingHeads() {
-        return jdbc.query("SELECT " + COLUMNS + FROM + "WHERE d.status = ? AND d.delivery_id = (SELECT MIN(h.delivery_id) "
-                + "FROM webhook_deliveries h WHERE h.webhook = d.webhook AND h.status = ?) ORDER BY d.delivery_id",
-                JdbcEventStore::delivery, PENDING, PENDING);
+    public Optional<Delivery> pendingHead(String webhook) {
+        // One seek on ix_webhook_deliveries_queue, however long the queue behind it.
+        return jdbc.queryOne("SELECT " + COLUMNS + FROM + "WHERE d.webhook = ? AND d.status = ? ORDER BY d.delivery_id LIMIT 1",
+                JdbcEventStore::delivery, webhook, PENDING);
     }
 
     @Override
-    public boolean claim(long deliveryId, long now, long claimUntil) {
-        return jdbc.update("UPDATE webhook_deliveries SET claimed_until = ? WHERE delivery_id = ? AND status = ? "
-                + "AND (claimed_until IS NULL OR claimed_until < ?)", claimUntil, deliveryId, PENDING, now) == 1;
+    public List<String> webhooksWithPending() {
+        return jdbc.query("SELECT DISTINCT webhook FROM webhook_deliveries WHERE status = ? ORDER BY webhook", rs -> rs.getString(1),
+                PENDING);
+    }
+
+    @Override
+    public boolean claim(long deliveryId, int attempts, long now, long claimUntil) {
+        return jdbc.update("UPDATE webhook_deliveries SET claimed_until = ? WHERE delivery_id = ? AND status = ? AND attempts = ? "
+                        + "AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)",
+                claimUntil, deliveryId, PENDING, attempts, now, now) == 1;
     }
 
     @Override

@@ -118,7 +118,8 @@ class DeliveryDispatcherTest {
     @Test
     void skipsDeliveriesClaimedByAnotherReplica() {
         publish("e1", "a");
-        assertTrue(store.claim(1L, clock.millis(), clock.millis() + 60_000));
+        assertTrue(store.claim(1L, 0, clock.millis(), clock.millis() + 60_000));
+        assertFalse(store.claim(1L, 0, clock.millis(), clock.millis() + 60_000), "held");
         dispatcher.dispatchDue();
         assertTrue(sender.sent.isEmpty());
         clock.set(T0 + 60_001);

@@ -5,7 +5,6 @@ import dev.ballast.registry.domain.event.DeliveryStatus;
 import dev.ballast.registry.domain.event.EventStore;
 import dev.ballast.registry.domain.event.NewEvent;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +27,22 @@ final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized List<Delivery> pendingHeads() {
-        Map<String, Delivery> heads = new LinkedHashMap<>();
-        rows.values().stream().filter(d -> d.status() == DeliveryStatus.PENDING).sorted(Comparator.comparingLong(Delivery::id))
-                .forEach(d -> heads.putIfAbsent(d.webhook(), d));
-        return new ArrayList<>(heads.values());
+    public synchronized Optional<Delivery> pendingHead(String webhook) {
+        return rows.values().stream().filter(d -> d.webhook().equals(webhook) && d.status() == DeliveryStatus.PENDING)
+                .min(Comparator.comparingLong(Delivery::id));
     }
 
     @Override
-    public synchronized boolean claim(long id, long now, long claimUntil) {
+    public synchronized List<String> webhooksWithPending() {
+        return rows.values().stream().filter(d -> d.status() == DeliveryStatus.PENDING).map(Delivery::webhook).distinct().sorted()
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean claim(long id, int attempts, long now, long claimUntil) {
         Long held = claims.get(id);
-        if (rows.get(id).status() != DeliveryStatus.PENDING || held != null && held >= now) {
+        Delivery d = rows.get(id);
+        if (d.status() != DeliveryStatus.PENDING || d.attempts() != attempts || d.nextAttemptAt() > now || held != null && held >= now) {
             return false;
         }
         claims.put(id, claimUntil);
