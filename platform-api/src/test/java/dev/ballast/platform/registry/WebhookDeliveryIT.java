@@ -153,6 +153,24 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aWebhookWithoutHttpUrlOrSecretStopsStartUp() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> BallastTestServer.start(Map.of(
+                "ballast.webhooks.bad.url", "ftp://hooks.example.com/x", "ballast.webhooks.bad.secret", "s")).close());
+        assertTrue(causes(e).contains("ballast.webhooks.bad.url must be an http:// or https:// URL"), causes(e));
+        e = assertThrows(RuntimeException.class, () -> BallastTestServer.start(Map.of(
+                "ballast.webhooks.bad.url", "https://hooks.example.com/x")).close());
+        assertTrue(causes(e).contains("ballast.webhooks.bad.secret must not be empty"), causes(e));
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            s.append(t.getMessage()).append('\n');
+        }
+        return s.toString();
+    }
+
+    @Test
     void operatorsSeeWebhooksAndRequeueAFailedDelivery() {
         TestResponse hooks = server.get("/api/v1/webhooks", admin);
         assertEquals(200, hooks.status(), hooks.toString());
