@@ -5,6 +5,7 @@ import dev.ballast.core.error.ErrorCode;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.registry.app.event.EventPublisher;
 import dev.ballast.registry.domain.event.RegistryEvent;
+import dev.ballast.registry.domain.event.RegistryEventType;
 import dev.ballast.registry.domain.model.ModelKind;
 import dev.ballast.registry.domain.model.ModelStore;
 import dev.ballast.registry.domain.model.ModelVersion;
@@ -229,7 +230,7 @@ public class RegistryService {
             data.put("run_id", source.runId());
         }
         data.put("kind", created.kind().code());
-        events.publish(new RegistryEvent("model_version.created", data), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.MODEL_VERSION_CREATED, data), actor.username());
         return created;
     }
 

@@ -4,6 +4,7 @@ import dev.ballast.core.error.BallastException;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.registry.app.event.EventPublisher;
 import dev.ballast.registry.domain.event.RegistryEvent;
+import dev.ballast.registry.domain.event.RegistryEventType;
 import dev.ballast.registry.domain.model.ModelStore;
 import dev.ballast.registry.domain.model.ModelVersion;
 import dev.ballast.registry.domain.model.Stage;
@@ -58,7 +59,7 @@ public class TargetMover {
             Map<String, Object> before = previous == null ? null : Map.of("alias", target.name(), "version", previous);
             audit.record(actor, "alias.set", AuditLog.MODEL, version.modelName(), version.modelName(), before,
                     Map.of("alias", target.name(), "version", version.version(), "via", via));
-            events.publish(new RegistryEvent("alias.moved", eventData(version, target, previous, via)), actor.username());
+            events.publish(new RegistryEvent(RegistryEventType.ALIAS_MOVED, eventData(version, target, previous, via)), actor.username());
             return previous;
         }
         Stage stage = target.stage();
@@ -87,7 +88,7 @@ public class TargetMover {
         data.put("from_stage", v.stage().label());
         data.put("to_stage", stage.label());
         data.put("via", via);
-        events.publish(new RegistryEvent("stage.transitioned", data), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.STAGE_TRANSITIONED, data), actor.username());
     }
 
     private static Map<String, Object> eventData(ModelVersion v, Target target, Integer previous, String via) {

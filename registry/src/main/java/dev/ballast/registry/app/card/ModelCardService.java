@@ -14,6 +14,7 @@ import dev.ballast.registry.domain.audit.AuditQuery;
 import dev.ballast.registry.domain.card.CardSections;
 import dev.ballast.registry.domain.card.CardStore;
 import dev.ballast.registry.domain.event.RegistryEvent;
+import dev.ballast.registry.domain.event.RegistryEventType;
 import dev.ballast.registry.domain.model.ModelVersion;
 import dev.ballast.registry.domain.model.RegisteredModel;
 import dev.ballast.registry.domain.model.RegistryNames;
@@ -126,7 +127,7 @@ public class ModelCardService {
         data.put("version", String.valueOf(v.version()));
         data.put("revision", revision);
         data.put("sections", new ArrayList<>(edits.keySet()));
-        events.publish(new RegistryEvent("model_card.updated", data), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.MODEL_CARD_UPDATED, data), actor.username());
         return card(name, version);
     }
 

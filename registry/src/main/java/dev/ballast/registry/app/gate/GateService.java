@@ -6,6 +6,7 @@ import dev.ballast.registry.app.RegistryService;
 import dev.ballast.registry.app.TargetMover;
 import dev.ballast.registry.app.event.EventPublisher;
 import dev.ballast.registry.domain.event.RegistryEvent;
+import dev.ballast.registry.domain.event.RegistryEventType;
 import dev.ballast.registry.domain.gate.GateReport;
 import dev.ballast.registry.domain.gate.GateRule;
 import dev.ballast.registry.domain.gate.GateRuleSet;
@@ -114,7 +115,7 @@ public class GateService {
         data.put("target", targetText);
         data.put("passed", report.passed());
         data.put("failures", report.failures().stream().map(r -> r.detail()).toList());
-        events.publish(new RegistryEvent("gate.evaluated", data), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.GATE_EVALUATED, data), actor.username());
         return new Evaluation(id, v, targetText, holder.orElse(null), report, now, actor.username());
     }
 

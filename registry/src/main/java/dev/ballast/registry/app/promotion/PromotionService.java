@@ -11,6 +11,7 @@ import dev.ballast.registry.app.event.EventPublisher;
 import dev.ballast.registry.app.gate.GateReportJson;
 import dev.ballast.registry.app.gate.GateService;
 import dev.ballast.registry.domain.event.RegistryEvent;
+import dev.ballast.registry.domain.event.RegistryEventType;
 import dev.ballast.registry.domain.model.ModelStore;
 import dev.ballast.registry.domain.model.ModelVersion;
 import dev.ballast.registry.domain.model.RegisteredModel;
@@ -97,7 +98,7 @@ public class PromotionService {
         Promotion created = promotions.find(id).orElseThrow();
         audit.record(actor, override ? "promotion.request_override" : "promotion.request", AuditLog.PROMOTION, String.valueOf(id),
                 m.name(), null, PromotionViews.state(created));
-        events.publish(new RegistryEvent("promotion.requested", eventData(created)), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.PROMOTION_REQUESTED, eventData(created)), actor.username());
         return created;
     }
 
@@ -143,7 +144,7 @@ public class PromotionService {
         Promotion after = promotions.find(id).orElseThrow();
         audit.record(actor, "promotion.approve", AuditLog.PROMOTION, String.valueOf(id), m.name(), PromotionViews.state(p),
                 PromotionViews.state(after));
-        events.publish(new RegistryEvent("promotion.approved", eventData(after)), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.PROMOTION_APPROVED, eventData(after)), actor.username());
         return after;
     }
 
@@ -157,7 +158,7 @@ public class PromotionService {
         Promotion after = promotions.find(id).orElseThrow();
         audit.record(actor, "promotion.reject", AuditLog.PROMOTION, String.valueOf(id), p.modelName(), PromotionViews.state(p),
                 PromotionViews.state(after));
-        events.publish(new RegistryEvent("promotion.rejected", eventData(after)), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.PROMOTION_REJECTED, eventData(after)), actor.username());
         return after;
     }
 
@@ -195,7 +196,7 @@ public class PromotionService {
         Promotion created = promotions.find(rollbackId).orElseThrow();
         audit.record(actor, "promotion.rollback", AuditLog.PROMOTION, String.valueOf(rollbackId), m.name(), PromotionViews.state(p),
                 PromotionViews.state(created));
-        events.publish(new RegistryEvent("promotion.approved", eventData(created)), actor.username());
+        events.publish(new RegistryEvent(RegistryEventType.PROMOTION_APPROVED, eventData(created)), actor.username());
         return created;
     }
 
