@@ -4,8 +4,10 @@ import dev.ballast.client.BallastModelDescriptor;
 import dev.ballast.client.TaskType;
 import org.tribuo.Model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A Ballast model that loaded and matched its descriptor: what the registry records with a model
@@ -30,8 +32,9 @@ public record InspectedModel(TaskType taskType, String modelClass, String tribuo
 
     public InspectedModel {
         features = List.copyOf(features);
-        trainerConfiguration = Map.copyOf(trainerConfiguration);
-        provenance = Map.copyOf(provenance);
+        // sorted, so the recorded recipe and provenance print the same way every time
+        trainerConfiguration = Collections.unmodifiableMap(new TreeMap<>(trainerConfiguration));
+        provenance = Collections.unmodifiableMap(new TreeMap<>(provenance));
     }
 
     /** The feature names in order. */
