@@ -13,6 +13,7 @@ WORKDIR /build
 COPY pom.xml ./
 COPY platform-core/pom.xml platform-core/
 COPY tracking/pom.xml tracking/
+COPY client/pom.xml client/
 COPY registry/pom.xml registry/
 COPY drift-monitor/pom.xml drift-monitor/
 COPY web-ui/pom.xml web-ui/
@@ -25,6 +26,7 @@ RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline 
 
 COPY platform-core/src platform-core/src
 COPY tracking/src tracking/src
+COPY client/src client/src
 COPY registry/src registry/src
 COPY drift-monitor/src drift-monitor/src
 COPY web-ui/src web-ui/src
