@@ -251,6 +251,29 @@ class WebhookDeliveryIT {
         assertTrue(((Number) deliveryOf("main", eventId).get("attempts")).intValue() >= 2);
     }
 
+    @Test
+    void deliversARealRegistryEventAcrossARestart() throws IOException {
+        String model = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
+        receiver.stop();
+        try {
+            assertEquals(200, server.postJson("/api/2.0/mlflow/registered-models/create", "{\"name\":\"" + model + "\"}", admin)
+                    .status());
+            TestResponse created = server.postJson("/api/2.0/mlflow/model-versions/create", "{\"name\":\"" + model
+                    + "\",\"source\":\"s3://models/" + model + "\"}", admin);
+            assertEquals(200, created.status(), created.toString());
+            server.restart();
+        } finally {
+            receiver.start();
+        }
+        Received r = receiver.await(req -> "/main".equals(req.path()) && "model_version.created".equals(req.header("X-Ballast-Event"))
+                && req.body().contains(model), WAIT);
+        assertTrue(r.signatureValid(), "signed after the restart: " + r);
+        Map<String, Object> envelope = json(r.body());
+        assertEquals(model, ((Map<?, ?>) envelope.get("data")).get("model"));
+        assertEquals("1", ((Map<?, ?>) envelope.get("data")).get("version"));
+        assertEquals("admin", envelope.get("actor"));
+    }
+
     // ---- helpers ----
 
     private static TestResponse publish(String type, Map<String, Object> data) {
