@@ -60,7 +60,10 @@ class OperationsIT {
         assertTrue(spec.body().contains("/api/2.0/mlflow/runs/log-batch"), "and those of the other modules");
         assertTrue(spec.body().contains("/api/v1/datasets/{name}/versions/{version}/content"), "including the datasets API");
         assertTrue(spec.body().contains("/api/v1/runs/{run_id}/lineage"), "and lineage");
-        assertTrue(!spec.body().contains("name: actor"), "the authenticated actor is not a request parameter");
+        assertTrue(spec.body().contains("/api/2.0/mlflow/registered-models/create"), "and the MLflow registry");
+        assertTrue(spec.body().contains("/api/v1/promotions/{id}/approve"), "and promotions");
+        assertTrue(spec.body().contains("/api/v1/audit"), "and the audit log");
+        assertTrue(!spec.body().contains("schemas/Actor"), "the authenticated actor is not a request parameter");
         TestResponse page = server.get("/openapi/index.html", null);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("swagger"), "the browsable page is served by Ballast itself");

@@ -3,8 +3,6 @@ package dev.ballast.registry.api;
 import dev.ballast.tracking.api.MlflowRequest;
 import io.micronaut.http.HttpRequest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Request reading shared by the registry's MLflow controllers. */
 final class MlflowBodies {
@@ -20,13 +18,5 @@ final class MlflowBodies {
             return MlflowRequest.fromJson(body);
         }
         return MlflowRequest.fromQuery(request.getParameters());
-    }
-
-    static Map<String, String> tags(MlflowRequest r) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (MlflowRequest t : r.objects("tags")) {
-            tags.put(t.requireString("key"), t.requireString("value"));
-        }
-        return tags;
     }
 }

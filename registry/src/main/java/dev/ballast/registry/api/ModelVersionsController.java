@@ -58,7 +58,7 @@ public class ModelVersionsController {
     public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable byte[] body) {
         MlflowRequest r = MlflowRequest.fromJson(body);
         return version(registration.register(actor, new RegistryService.NewVersion(r.requireString("name"), r.requireString("source"),
-                r.string("run_id"), MlflowBodies.tags(r), r.string("run_link"), r.string("description"))));
+                r.string("run_id"), r.tags("tags"), r.string("run_link"), r.string("description"))));
     }
 
     @Get(uris = {API + VERSIONS_GET, AJAX + VERSIONS_GET})

@@ -54,7 +54,7 @@ public class RegisteredModelsController {
     @RequiresRole(Role.ENGINEER)
     public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable byte[] body) {
         MlflowRequest r = MlflowRequest.fromJson(body);
-        return model(registry.createModel(actor, r.requireString("name"), MlflowBodies.tags(r), r.string("description")));
+        return model(registry.createModel(actor, r.requireString("name"), r.tags("tags"), r.string("description")));
     }
 
     @Get(uris = {API + MODELS_GET, AJAX + MODELS_GET})

@@ -44,7 +44,7 @@ public class ExperimentsController {
     @Post(uris = {API + EXPERIMENTS_CREATE, AJAX + EXPERIMENTS_CREATE})
     public HttpResponse<String> create(@Body @Nullable byte[] body) {
         MlflowRequest r = MlflowRequest.fromJson(body);
-        long id = experiments.create(r.requireString("name"), r.string("artifact_location"), tags(r));
+        long id = experiments.create(r.requireString("name"), r.string("artifact_location"), r.tags("tags"));
         return MlflowResponses.ok(Map.of("experiment_id", Long.toString(id)));
     }
 
@@ -105,13 +105,4 @@ public class ExperimentsController {
         experiments.setTag(r.requireInt64("experiment_id"), r.requireString("key"), r.requireString("value"));
         return MlflowResponses.empty();
     }
-
-    static Map<String, String> tags(MlflowRequest r) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (MlflowRequest t : r.objects("tags")) {
-            tags.put(t.requireString("key"), t.requireString("value"));
-        }
-        return tags;
-    }
-
 }

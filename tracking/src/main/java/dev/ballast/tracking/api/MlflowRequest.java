@@ -272,6 +272,15 @@ public final class MlflowRequest {
         return out;
     }
 
+    /** MLflow's {@code [{"key": ..., "value": ...}]} tag lists as a map, in the order given. */
+    public Map<String, String> tags(String name) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (MlflowRequest t : objects(name)) {
+            tags.put(t.requireString("key"), t.requireString("value"));
+        }
+        return tags;
+    }
+
     /** A nested JSON object, or null when absent. */
     public MlflowRequest object(String name) {
         Object v = fields.get(name);

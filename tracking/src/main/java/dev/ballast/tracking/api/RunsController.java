@@ -65,7 +65,7 @@ public class RunsController {
     public HttpResponse<String> create(@Parameter(hidden = true) Actor actor, @Body @Nullable byte[] body) {
         MlflowRequest r = MlflowRequest.fromJson(body);
         RunService.NewRun request = new RunService.NewRun(r.int64("experiment_id"), r.string("user_id"), r.int64("start_time"),
-                r.string("run_name"), ExperimentsController.tags(r));
+                r.string("run_name"), r.tags("tags"));
         return MlflowResponses.ok(Map.of("run", MlflowViews.run(runs.create(request, actor.username()))));
     }
 

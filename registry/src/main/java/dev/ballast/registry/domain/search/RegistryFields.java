@@ -4,10 +4,10 @@ import dev.ballast.tracking.domain.search.Field;
 import dev.ballast.tracking.domain.search.FieldKind;
 import dev.ballast.tracking.domain.search.FieldResolver;
 import dev.ballast.tracking.domain.search.Operator;
+import dev.ballast.tracking.domain.search.TagPrefix;
 import dev.ballast.tracking.domain.search.UnknownFieldException;
 import dev.ballast.tracking.domain.search.ValueType;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -57,7 +57,7 @@ final class RegistryFields implements FieldResolver {
 
     @Override
     public Field forFilter(String prefix, String key) throws UnknownFieldException {
-        if (isTag(prefix)) {
+        if (TagPrefix.isTag(prefix, entity)) {
             return Field.keyed(FieldKind.TAG, key, ValueType.STRING, Operator.STRING);
         }
         Field f = filterable.get(key);
@@ -70,7 +70,7 @@ final class RegistryFields implements FieldResolver {
 
     @Override
     public Field forOrderBy(String prefix, String key) throws UnknownFieldException {
-        if (isTag(prefix)) {
+        if (TagPrefix.isTag(prefix, entity)) {
             throw new UnknownFieldException(entity + " cannot be ordered by tags; order by " + String.join(", ", orderable.keySet()));
         }
         Field f = orderable.get(key);
@@ -79,22 +79,5 @@ final class RegistryFields implements FieldResolver {
                     + String.join(", ", orderable.keySet()));
         }
         return f;
-    }
-
-    private boolean isTag(String prefix) throws UnknownFieldException {
-        if (prefix == null) {
-            return false;
-        }
-        switch (prefix.toLowerCase(Locale.ROOT)) {
-            case "tag":
-            case "tags":
-                return true;
-            case "attribute":
-            case "attributes":
-                return false;
-            default:
-                throw new UnknownFieldException("invalid entity type '" + prefix + "'; " + entity
-                        + " accept attributes and tags (for example name = 'x' or tags.team = 'y')");
-        }
     }
 }

@@ -32,16 +32,7 @@ public final class RegistrySearchQuery {
         SqlBuilder q = new SqlBuilder().sql("SELECT m.model_id FROM registered_models m");
         if (where != null) {
             q.sql(" WHERE ");
-            FilterSql.write(where, (c, out) -> {
-                if (c.field().kind() == FieldKind.TAG) {
-                    out.sql("EXISTS (SELECT 1 FROM registered_model_tags t WHERE t.model_id = m.model_id AND t.tag_key = ")
-                            .bind(c.field().key()).sql(" AND ");
-                    FilterSql.predicate("t.tag_value", c, out);
-                    out.sql(")");
-                } else {
-                    FilterSql.predicate(c.field().column(), c, out);
-                }
-            }, q);
+            FilterSql.write(where, (c, out) -> comparison(c, "registered_model_tags t WHERE t.model_id = m.model_id", out), q);
         }
         q.sql(" ORDER BY " + String.join(", ", order));
         q.sql(" LIMIT ").bind((long) limit).sql(" OFFSET ").bind(offset);
@@ -60,20 +51,23 @@ public final class RegistrySearchQuery {
                 + " JOIN registered_models m ON m.model_id = v.model_id");
         if (where != null) {
             q.sql(" WHERE ");
-            FilterSql.write(where, (c, out) -> {
-                if (c.field().kind() == FieldKind.TAG) {
-                    out.sql("EXISTS (SELECT 1 FROM model_version_tags t WHERE t.model_id = v.model_id AND t.version = v.version"
-                            + " AND t.tag_key = ").bind(c.field().key()).sql(" AND ");
-                    FilterSql.predicate("t.tag_value", c, out);
-                    out.sql(")");
-                } else {
-                    FilterSql.predicate(c.field().column(), c, out);
-                }
-            }, q);
+            FilterSql.write(where, (c, out) -> comparison(c, "model_version_tags t WHERE t.model_id = v.model_id AND t.version = v.version",
+                    out), q);
         }
         q.sql(" ORDER BY " + String.join(", ", order));
         q.sql(" LIMIT ").bind((long) limit).sql(" OFFSET ").bind(offset);
         return q.toQuery();
+    }
+
+    /** A column test, or for a tag an {@code EXISTS} over the tag table joined by {@code tagJoin}. */
+    private static void comparison(FilterExpr.Comparison c, String tagJoin, SqlBuilder out) {
+        if (c.field().kind() == FieldKind.TAG) {
+            out.sql("EXISTS (SELECT 1 FROM " + tagJoin + " AND t.tag_key = ").bind(c.field().key()).sql(" AND ");
+            FilterSql.predicate("t.tag_value", c, out);
+            out.sql(")");
+        } else {
+            FilterSql.predicate(c.field().column(), c, out);
+        }
     }
 
     private static List<String> order(List<OrderTerm> terms, boolean versions) {

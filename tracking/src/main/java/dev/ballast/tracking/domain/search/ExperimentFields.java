@@ -1,6 +1,5 @@
 package dev.ballast.tracking.domain.search;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +28,7 @@ final class ExperimentFields implements FieldResolver {
 
     @Override
     public Field forFilter(String prefix, String key) throws UnknownFieldException {
-        if (isTag(prefix)) {
+        if (TagPrefix.isTag(prefix, "experiments")) {
             return Field.keyed(FieldKind.TAG, key, ValueType.STRING, Operator.STRING);
         }
         Field f = FILTERABLE.get(key);
@@ -42,7 +41,7 @@ final class ExperimentFields implements FieldResolver {
 
     @Override
     public Field forOrderBy(String prefix, String key) throws UnknownFieldException {
-        if (isTag(prefix)) {
+        if (TagPrefix.isTag(prefix, "experiments")) {
             throw new UnknownFieldException("experiments cannot be ordered by tags; order by name, experiment_id, creation_time "
                     + "or last_update_time");
         }
@@ -52,23 +51,5 @@ final class ExperimentFields implements FieldResolver {
                     + "creation_time and last_update_time");
         }
         return f;
-    }
-
-    /** True for a tag prefix, false for none or an attribute prefix; refuses anything else. */
-    private static boolean isTag(String prefix) throws UnknownFieldException {
-        if (prefix == null) {
-            return false;
-        }
-        switch (prefix.toLowerCase(Locale.ROOT)) {
-            case "tag":
-            case "tags":
-                return true;
-            case "attribute":
-            case "attributes":
-                return false;
-            default:
-                throw new UnknownFieldException("invalid entity type '" + prefix + "'; experiments accept attribute and tag "
-                        + "(for example name = 'x' or tags.team = 'y')");
-        }
     }
 }
