@@ -96,6 +96,15 @@ class TribuoPromotionFlowIT {
         assertEquals(Boolean.TRUE, cardGates.get("passed"), cardGates.toString());
         assertTrue(card.get("metrics").toString().contains("gate=metrics.r2 >= 0.75"), card.get("metrics").toString());
 
+        TestResponse lineage = server.get("/api/v1/lineage/model-versions/" + model + "/" + v1, engineer);
+        assertEquals(200, lineage.status(), lineage.body());
+        assertTrue(lineage.body().contains(dataset), lineage.body());
+        TestResponse fed = server.get("/api/v1/datasets/" + dataset + "/versions/1/lineage", engineer);
+        assertTrue(fed.body().contains("\"" + model + "\""), fed.body());
+        Map<String, Object> spec = server.get("/api/v1/models/" + model + "/versions/" + v1 + "/spec", engineer).json();
+        assertEquals("regression", spec.get("task_type"));
+        assertTrue(spec.get("provenance").toString().contains("LinearSGDTrainer"), spec.toString());
+
         TestResponse direct = server.postJson(MLFLOW + "registered-models/alias", "{\"name\":\"" + model
                 + "\",\"alias\":\"champion\",\"version\":\"" + v1 + "\"}", engineer);
         assertEquals(403, direct.status());

@@ -104,6 +104,17 @@ public class ModelsController {
                 .orElseThrow(() -> BallastException.notFound("Version " + version + " of '" + name + "' was never evaluated."));
     }
 
+    @Get(value = "/models/{name}/versions/{version}/spec", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "What Ballast recorded about a Ballast model: task, features, output, training recipe, Tribuo provenance")
+    public HttpResponse<String> spec(@PathVariable String name, @PathVariable String version) {
+        String spec = registry.getVersion(name, version).modelSpec();
+        if (spec == null) {
+            throw BallastException.notFound("Version " + version + " of '" + name + "' is a plain MLflow version: its source holds no"
+                    + " Ballast model (model.tribuo with ballast-model.json).");
+        }
+        return HttpResponse.ok(spec).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
     @Get("/models/{name}/versions/{version}/card")
     @Operation(summary = "The model card (JSON): generated sections plus people's sections")
     public Map<String, Object> card(@PathVariable String name, @PathVariable String version) {
