@@ -2,6 +2,7 @@ package dev.ballast.registry.app;
 
 import dev.ballast.core.error.BallastException;
 import dev.ballast.core.identity.domain.Actor;
+import dev.ballast.registry.app.event.AfterCommit;
 import dev.ballast.registry.app.event.EventPublisher;
 import dev.ballast.registry.domain.event.RegistryEvent;
 import dev.ballast.registry.domain.event.RegistryEventType;
@@ -27,13 +28,23 @@ public class TargetMover {
     private final ModelStore models;
     private final AuditLog audit;
     private final EventPublisher events;
+    private final AfterCommit afterCommit;
+    private final List<TargetMoves> listeners;
     private final Clock clock;
 
-    public TargetMover(ModelStore models, AuditLog audit, EventPublisher events, Clock clock) {
+    public TargetMover(ModelStore models, AuditLog audit, EventPublisher events, AfterCommit afterCommit, List<TargetMoves> listeners,
+                       Clock clock) {
         this.models = models;
         this.audit = audit;
         this.events = events;
+        this.afterCommit = afterCommit;
+        this.listeners = listeners;
         this.clock = clock;
+    }
+
+    /** Tells the serving endpoints of this replica, once the transaction commits, that {@code model} changed. */
+    public void announce(String model) {
+        afterCommit.register("announcing a move of " + model, () -> listeners.forEach(l -> l.moved(model)));
     }
 
     /** The version holding a target: the alias's version, or the newest version in the stage. */
@@ -53,6 +64,7 @@ public class TargetMover {
      */
     public Integer move(Actor actor, ModelVersion version, Target target, boolean archiveExisting, String via) {
         long now = clock.millis();
+        announce(version.modelName());
         Integer previous = holder(version.modelId(), target).orElse(null);
         if (target.kind() == Target.Kind.ALIAS) {
             models.setAlias(version.modelId(), target.name(), version.version(), now);

@@ -53,6 +53,14 @@ public class TribuoPredictor {
         if (!notFinite.isEmpty()) {
             throw BallastException.invalid("Feature values must be finite numbers: " + String.join(", ", notFinite) + ".");
         }
+        return predict(model, task, names, values);
+    }
+
+    /**
+     * The prediction for values already checked: {@code names} are the model's features and
+     * {@code values} finite. Serving validates once per request and calls this per row.
+     */
+    public ModelPrediction predict(Model<?> model, TaskType task, String[] names, double[] values) {
         return switch (task) {
             case REGRESSION -> regression(model.castModel(Regressor.class), names, values);
             case CLASSIFICATION -> classification(model.castModel(Label.class), names, values);
