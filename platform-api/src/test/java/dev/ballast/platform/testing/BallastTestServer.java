@@ -29,13 +29,20 @@ public final class BallastTestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final TestDatabase database;
+    private final boolean ownsDatabase;
     private final Path home;
     private final Map<String, Object> properties;
     private EmbeddedServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private BallastTestServer(TestDatabase database, Path home, Map<String, Object> properties, EmbeddedServer server) {
+        this(database, true, home, properties, server);
+    }
+
+    private BallastTestServer(TestDatabase database, boolean ownsDatabase, Path home, Map<String, Object> properties,
+                              EmbeddedServer server) {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.home = home;
         this.properties = properties;
         this.server = server;
@@ -72,6 +79,24 @@ public final class BallastTestServer implements AutoCloseable {
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
     }
 
+    /**
+     * A second Ballast on the same database and artifact store (its own data directory and port),
+     * as replicas behind a load balancer run. Closing it leaves the database to this server.
+     */
+    public BallastTestServer replica(Map<String, Object> extra) {
+        try {
+            Path replicaHome = Files.createTempDirectory("ballast-test-replica");
+            Map<String, Object> props = new HashMap<>(properties);
+            props.put("ballast.home", replicaHome.toString());
+            props.put("ballast.artifacts.root", context().getBean(dev.ballast.core.storage.DataLayout.class).artifacts().toString());
+            props.putAll(extra);
+            EmbeddedServer replica = ApplicationContext.run(EmbeddedServer.class, props, "test");
+            return new BallastTestServer(database, false, replicaHome, props, replica);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The running application's context, to reach beans in white-box tests. */
     public ApplicationContext context() {
         return server.getApplicationContext();
@@ -95,7 +120,13 @@ public final class BallastTestServer implements AutoCloseable {
 
     /** Sends a request; {@code auth} is a full Authorization header value or null. */
     public TestResponse send(String method, String path, String body, String contentType, String auth) {
+        return send(method, path, body, contentType, auth, Map.of());
+    }
+
+    /** Sends a request with extra headers. */
+    public TestResponse send(String method, String path, String body, String contentType, String auth, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(b::header);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -151,7 +182,9 @@ public final class BallastTestServer implements AutoCloseable {
         try {
             server.close();
         } finally {
-            database.close();
+            if (ownsDatabase) {
+                database.close();
+            }
             deleteTree(home);
         }
     }

@@ -40,6 +40,7 @@ public class ServingTable implements TargetMoves {
     private final ModelCache cache;
     private final Clock clock;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
     private final ScheduledExecutorService sync = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ballast-serving-sync");
         t.setDaemon(true);
@@ -112,7 +113,7 @@ public class ServingTable implements TargetMoves {
 
     private void refresh(String key) {
         Endpoint current = endpoints.get(key);
-        if (current == null) {
+        if (current == null || stopped) {
             return;
         }
         try {
@@ -133,7 +134,9 @@ public class ServingTable implements TargetMoves {
                 LOG.warn("Serving {}: refresh failed: {}", key, e.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Serving {}: refresh failed", key, e);
+            if (!stopped) {
+                LOG.warn("Serving {}: refresh failed", key, e);
+            }
         }
     }
 
@@ -194,6 +197,7 @@ public class ServingTable implements TargetMoves {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         sync.shutdown();
     }
 }
