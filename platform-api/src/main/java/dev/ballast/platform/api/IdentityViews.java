@@ -49,16 +49,22 @@ public final class IdentityViews {
                             @JsonProperty("created_at") long createdAt,
                             @JsonProperty("expires_at") @Nullable Long expiresAt,
                             @JsonProperty("revoked_at") @Nullable Long revokedAt,
-                            @JsonProperty("last_used_at") @Nullable Long lastUsedAt) {
+                            @JsonProperty("last_used_at") @Nullable Long lastUsedAt,
+                            @JsonProperty("serving_model") @Nullable String servingModel) {
         static TokenView of(ApiToken t) {
             return new TokenView(t.id(), t.name(), t.username(), t.prefix(), t.createdAt(), t.expiresAt(),
-                    t.revokedAt(), t.lastUsedAt());
+                    t.revokedAt(), t.lastUsedAt(), t.servingModel());
         }
     }
 
+    /**
+     * {@code serving_model}, when given, limits the token to the serving endpoints of that
+     * registered model ({@code /serving/<model>/...}); the model need not exist yet.
+     */
     @Serdeable
     public record IssueTokenRequest(@Nullable String name, @Nullable String username,
-                                    @JsonProperty("expires_in_days") @Nullable Integer expiresInDays) {
+                                    @JsonProperty("expires_in_days") @Nullable Integer expiresInDays,
+                                    @JsonProperty("serving_model") @Nullable String servingModel) {
     }
 
     /** The one response that carries a token's secret. */

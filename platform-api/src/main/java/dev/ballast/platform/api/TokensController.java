@@ -21,8 +21,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Personal API tokens for MLflow clients ({@code MLFLOW_TRACKING_TOKEN}) and scripts. The secret
- * appears in the issue response only.
+ * Personal API tokens for MLflow clients ({@code MLFLOW_TRACKING_TOKEN}), scripts and serving
+ * clients (a token with {@code serving_model} may call only that model's serving endpoints). The
+ * secret appears in the issue response only.
  */
 @Controller("/api/v1/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,7 +37,8 @@ public class TokensController {
 
     @Post
     public IssuedTokenResponse issue(@Parameter(hidden = true) Actor actor, @Body IssueTokenRequest request) {
-        ApiTokens.Issued issued = tokens.issue(actor, request.username(), request.name(), request.expiresInDays());
+        ApiTokens.Issued issued = tokens.issue(actor, request.username(), request.name(), request.expiresInDays(),
+                request.servingModel());
         return new IssuedTokenResponse(issued.secret(), TokenView.of(issued.token()));
     }
 

@@ -26,8 +26,10 @@ import java.util.Optional;
 /**
  * Authenticates every request that is not open, with HTTP Basic (what MLflow clients send for
  * {@code MLFLOW_TRACKING_USERNAME/PASSWORD}) or a Bearer API token ({@code MLFLOW_TRACKING_TOKEN}),
- * then enforces the route's {@link RequiresRole}. It runs on the blocking executor because a
- * password check is deliberately slow and must never stall the event loop.
+ * then enforces the route's {@link RequiresRole}. A token limited to one model's serving
+ * endpoints is held to them first ({@link ServingPaths}), whatever its owner's role. It runs on
+ * the blocking executor because a password check is deliberately slow and must never stall the
+ * event loop.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuthenticationFilter implements Ordered {
@@ -61,6 +63,10 @@ public class AuthenticationFilter implements Ordered {
         Optional<Actor> actor = resolve(header.trim());
         if (actor.isEmpty()) {
             return unauthenticated("Invalid credentials.");
+        }
+        if (actor.get().servingOnly() && !ServingPaths.permits(request.getUri().getRawPath(), actor.get().servingModel())) {
+            return ApiErrors.response(ErrorCode.PERMISSION_DENIED, "This API token may only call the serving endpoints of model '"
+                    + actor.get().servingModel() + "'.");
         }
         request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
         Optional<Role[]> allowed = RouteAttributes.getRouteMatch(request)

@@ -90,6 +90,26 @@ class IdentityStoreIT {
         assertEquals(issued.token().id(), viaToken.tokenId());
     }
 
+    @Test
+    void carriesAServingScopeFromTheTokenToTheActor() {
+        Authenticator auth = context.getBean(Authenticator.class);
+        Actor admin = auth.withPassword("admin", "identity-store-admin").orElseThrow();
+        ApiTokens tokens = context.getBean(ApiTokens.class);
+        ApiTokens.Issued scoped = tokens.issue(admin, null, "serving", null, "churn model");
+        assertEquals("churn model", scoped.token().servingModel());
+
+        Actor viaToken = auth.withToken(scoped.secret()).orElseThrow();
+        assertEquals("churn model", viaToken.servingModel());
+        assertTrue(viaToken.servingOnly());
+        assertEquals("churn model", tokens.list(admin, null).stream()
+                .filter(t -> t.id() == scoped.token().id()).findFirst().orElseThrow().servingModel());
+
+        BallastException e = assertThrows(BallastException.class, () -> tokens.issue(viaToken, null, "wider", null));
+        assertEquals(ErrorCode.PERMISSION_DENIED, e.code(), "a serving token must not mint itself a wider token");
+        ApiTokens.Issued unscoped = tokens.issue(admin, null, "plain", null);
+        assertEquals(null, auth.withToken(unscoped.secret()).orElseThrow().servingModel());
+    }
+
     /** Writes through the stores inside one transaction, then fails. */
     @Singleton
     static class FailingWriter {

@@ -91,7 +91,8 @@ public class Authenticator {
             return Optional.empty();
         }
         recordUse(token.id(), now);
-        return Optional.of(new Actor(user.get().id(), user.get().username(), user.get().role(), token.id()));
+        return Optional.of(new Actor(user.get().id(), user.get().username(), user.get().role(), token.id(),
+                token.servingModel()));
     }
 
     /** Keeps "last used" useful without a write on every request. */

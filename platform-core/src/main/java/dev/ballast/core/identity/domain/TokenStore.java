@@ -6,7 +6,14 @@ import java.util.Optional;
 /** Port for persisting API tokens by the hash of their secret. */
 public interface TokenStore {
 
-    ApiToken create(long userId, String name, String prefix, String secretHash, long now, Long expiresAt);
+    /** Stores a token; {@code servingModel} limits it to one model's serving endpoints, null for none. */
+    ApiToken create(long userId, String name, String prefix, String secretHash, long now, Long expiresAt,
+                    String servingModel);
+
+    /** Stores an unscoped token. */
+    default ApiToken create(long userId, String name, String prefix, String secretHash, long now, Long expiresAt) {
+        return create(userId, name, prefix, secretHash, now, expiresAt, null);
+    }
 
     /** The token whose secret hashes to {@code secretHash}, revoked or not. */
     Optional<ApiToken> findBySecretHash(String secretHash);

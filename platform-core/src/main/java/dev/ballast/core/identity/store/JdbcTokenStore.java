@@ -14,7 +14,7 @@ import java.util.Optional;
 @Singleton
 public class JdbcTokenStore implements TokenStore {
     private static final String SELECT = "SELECT t.id, t.user_id, u.username, t.name, t.token_prefix, t.created_at, "
-            + "t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id ";
+            + "t.expires_at, t.revoked_at, t.last_used_at, t.serving_model FROM api_tokens t JOIN users u ON u.id = t.user_id ";
 
     private final Jdbc jdbc;
 
@@ -23,9 +23,10 @@ public class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public ApiToken create(long userId, String name, String prefix, String secretHash, long now, Long expiresAt) {
-        long id = jdbc.insert("INSERT INTO api_tokens (user_id, name, token_prefix, secret_hash, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", userId, name, prefix, secretHash, now, expiresAt);
+    public ApiToken create(long userId, String name, String prefix, String secretHash, long now, Long expiresAt,
+                           String servingModel) {
+        long id = jdbc.insert("INSERT INTO api_tokens (user_id, name, token_prefix, secret_hash, created_at, expires_at, serving_model) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", userId, name, prefix, secretHash, now, expiresAt, servingModel);
         return findById(id).orElseThrow();
     }
 
@@ -57,6 +58,7 @@ public class JdbcTokenStore implements TokenStore {
     private static ApiToken map(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getLong("id"), rs.getLong("user_id"), rs.getString("username"), rs.getString("name"),
                 rs.getString("token_prefix"), rs.getLong("created_at"), Jdbc.nullableLong(rs, "expires_at"),
-                Jdbc.nullableLong(rs, "revoked_at"), Jdbc.nullableLong(rs, "last_used_at"));
+                Jdbc.nullableLong(rs, "revoked_at"), Jdbc.nullableLong(rs, "last_used_at"),
+                rs.getString("serving_model"));
     }
 }
