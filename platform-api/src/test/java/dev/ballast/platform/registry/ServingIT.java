@@ -94,6 +94,20 @@ class ServingIT {
     }
 
     @Test
+    void aTokenLimitedToOneModelServesThatModelOnly() {
+        TestResponse issued = server.postJson("/api/v1/tokens", "{\"name\":\"growth-client\",\"serving_model\":\"" + model + "\"}",
+                fx.engineer);
+        assertEquals(200, issued.status(), issued.body());
+        String token = BallastTestServer.bearer((String) issued.json().get("token"));
+        TestResponse served = server.postJson("/serving/" + model + "/predict", "{\"inputs\":{\"x1\":1,\"x2\":1}}", token);
+        assertEquals(200, served.status(), served.body());
+        assertEquals(200, server.postJson("/serving/" + model + "@champion/predict", "{\"inputs\":{\"x1\":1,\"x2\":1}}", token).status());
+        String other = fx.createModel("other");
+        assertEquals(403, server.postJson("/serving/" + other + "/predict", "{\"inputs\":{\"x1\":1,\"x2\":1}}", token).status());
+        assertEquals(403, server.get("/api/2.0/mlflow/registered-models/get?name=" + model, token).status());
+    }
+
+    @Test
     void refusesInputThatDoesNotMatchTheSchemaNamingRowsAndFields() {
         TestResponse bad = fx.predict("/serving/" + model + "/predict",
                 "{\"instances\":[{\"x1\":0.5},{\"x1\":\"abc\",\"x2\":1},{\"x1\":1,\"x2\":null,\"x3\":2},{\"x1\":\"NaN\",\"x2\":true}]}");
