@@ -15,10 +15,13 @@ import java.util.Objects;
  * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
  * strings: its categorical statistics must then count all its values as text.
  *
- * <p>Parsing is single-threaded. With two processors or more, a background thread sorts the spilled values in pieces
- * while the pass goes on (within the heap share of the sort arrays, see {@link SpillStore}), so that after the pass
- * the sort only merges sorted pieces; after the pass the spilled streams are sorted on up to two threads when the heap
- * allows it. One instance scans one dataset at a time; it does not close the streams it is given.
+ * <p>The statistics do not need the sorted files: quantiles are selected ({@link ColumnStatistics}), so
+ * {@link #profile} answers before any sort and {@link DatasetScanner.Profiled#writeDerived()} sorts later, possibly on
+ * another thread; {@link #scan} does both. Parsing is single-threaded. With two processors or more (and unless made
+ * {@link #forDeferredSort}), a background thread sorts the spilled values in pieces while the pass goes on (within the
+ * heap share of the sort arrays, see {@link SpillStore}), so that the sort only merges sorted pieces; the spilled
+ * streams are sorted on up to two threads when the heap allows it. One instance scans one dataset at a time; it does
+ * not close the streams it is given.
  */
 public final class DatasetScanner {
     private final DatasetFormat format;
@@ -30,6 +33,15 @@ public final class DatasetScanner {
 
     public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
         this(format, workDir, settings, Runtime.getRuntime().availableProcessors() >= 2 ? PIECE_VALUES : 0);
+    }
+
+    /**
+     * A scanner for callers that write the derived files later ({@link #profile}, then {@link Profiled#writeDerived()}
+     * off the critical path): it does not presort during the pass, which would spend the processors the pass needs on
+     * work that can wait.
+     */
+    public static DatasetScanner forDeferredSort(DatasetFormat format, Path workDir, ScanSettings settings) {
+        return new DatasetScanner(format, workDir, settings, 0);
     }
 
     /** With pieces of {@code pieceValues} values sorted in the background during the pass (0: no presorting). */
@@ -49,26 +61,91 @@ public final class DatasetScanner {
      *                                 then left without any file of this scan)
      */
     public ScanResult scan(InputStream in, IoSupplier<InputStream> reread) throws IOException {
+        try (Profiled profiled = profile(in, reread)) {
+            profiled.writeDerived();
+            return profiled.result();
+        }
+    }
+
+    /**
+     * Like {@link #scan} but stops once the profile is known: the derived files are written by
+     * {@link Profiled#writeDerived()}, which may run later and on another thread, or never ({@link Profiled#close()}
+     * then drops the spilled values). Statistics do not need the sorted files, so the caller can answer first.
+     */
+    public Profiled profile(InputStream in, IoSupplier<InputStream> reread) throws IOException {
         Files.createDirectories(workDir);
         DerivedLayout layout = new DerivedLayout(workDir);
-        boolean ok = false;
         // the pieces use, during the pass, the heap share that the sort arrays use after it
-        try (SpillStore spill = pieceValues > 0
+        SpillStore spill = pieceValues > 0
                 ? SpillStore.create(workDir, pieceValues, settings.sortChunkValues(), Runtime.getRuntime().maxMemory() / 4)
-                : SpillStore.create(workDir)) {
+                : SpillStore.create(workDir);
+        Profiled profiled = new Profiled(spill, new DerivedDataWriter(layout, settings));
+        boolean ok = false;
+        try {
             ScanContext context = new ScanContext(settings, spill, MemoryBudget.forHeap());
-            ScanResult result = format == DatasetFormat.CSV ? scanCsv(in, reread, context, layout)
-                    : scanJsonLines(in, reread, context, layout);
+            if (format == DatasetFormat.CSV) {
+                scanCsv(in, reread, context, profiled);
+            } else {
+                scanJsonLines(in, reread, context, profiled);
+            }
             ok = true;
-            return result;
+            return profiled;
         } finally {
             if (!ok) {
-                deleteDerived(workDir);
+                profiled.close();
             }
         }
     }
 
-    private ScanResult scanCsv(InputStream in, IoSupplier<InputStream> reread, ScanContext context, DerivedLayout layout)
+    /**
+     * A dataset validated and profiled, whose spilled values wait to be sorted into the derived files. Close it
+     * after {@link #writeDerived()}, or instead of it to drop everything but the profile.
+     */
+    public final class Profiled implements AutoCloseable {
+        private final SpillStore spill;
+        private final DerivedDataWriter writer;
+        private ScanResult result;
+        private SpillStore.Stream rowHashes;
+        private List<ColumnAccumulator> columns;
+        private boolean written;
+
+        private Profiled(SpillStore spill, DerivedDataWriter writer) {
+            this.spill = spill;
+            this.writer = writer;
+        }
+
+        private void ready(long rows, long bytes, SpillStore.Stream rowHashes, List<ColumnAccumulator> columns)
+                throws IOException {
+            spill.finish();
+            this.rowHashes = rowHashes;
+            this.columns = columns;
+            this.result = new ScanResult(writer.profile(rows, columns), bytes);
+        }
+
+        public ScanResult result() {
+            return result;
+        }
+
+        /** Sorts the spilled values into the derived files of the work directory. */
+        public void writeDerived() throws IOException {
+            writer.writeFiles(rowHashes, columns);
+            written = true;
+        }
+
+        /** Deletes the spill file, and the derived files too unless {@link #writeDerived()} completed. */
+        @Override
+        public void close() throws IOException {
+            try {
+                spill.close();
+            } finally {
+                if (!written) {
+                    deleteDerived(workDir);
+                }
+            }
+        }
+    }
+
+    private void scanCsv(InputStream in, IoSupplier<InputStream> reread, ScanContext context, Profiled out)
             throws IOException {
         CsvReader reader = new CsvReader(in, settings.maxFieldBytes(), settings.maxColumns());
         List<String> names = reader.readHeader();
@@ -91,14 +168,11 @@ public final class DatasetScanner {
                 checkSameLength(bytes, second.bytesRead());
             }
         }
-        context.spill.finish();
-        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
-                profiler.columns());
-        return new ScanResult(profile, bytes);
+        out.ready(profiler.rows(), bytes, profiler.rowHashes(), profiler.columns());
     }
 
-    private ScanResult scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context,
-                                     DerivedLayout layout) throws IOException {
+    private void scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context, Profiled out)
+            throws IOException {
         JsonLinesReader reader = new JsonLinesReader(in);
         reader.start();
         JsonProfiler profiler = new JsonProfiler(context);
@@ -117,10 +191,7 @@ public final class DatasetScanner {
                 checkSameLength(bytes, second.bytesRead());
             }
         }
-        context.spill.finish();
-        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
-                profiler.columns());
-        return new ScanResult(profile, bytes);
+        out.ready(profiler.rows(), bytes, profiler.rowHashes(), profiler.columns());
     }
 
     private static boolean needsRecount(List<ColumnAccumulator> columns) {
