@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <p>The statistics do not need the sorted files: quantiles are selected ({@link ColumnStatistics}), so
  * {@link #profile} answers before any sort and {@link DatasetScanner.Profiled#writeDerived()} sorts later, possibly on
- * another thread; {@link #scan} does both. Parsing is single-threaded. With two processors or more (and unless made
+ * another thread; {@link #scan} does both. With two processors or more, a CSV's columns are profiled on two threads
+ * ({@link ParallelCsvProfiler}, same results); JSON Lines are parsed on one. With two processors or more (and unless made
  * {@link #forDeferredSort}), a background thread sorts the spilled values in pieces while the pass goes on (within the
  * heap share of the sort arrays, see {@link SpillStore}), so that the sort only merges sorted pieces; the spilled
  * streams are sorted on up to two threads when the heap allows it. One instance scans one dataset at a time; it does
@@ -30,10 +31,14 @@ public final class DatasetScanner {
     /** Values per presorted piece: 2 MiB arrays, which the radix sort handles within the caches. */
     static final int PIECE_VALUES = 1 << 18;
     private final int pieceValues;
+    /** Whether a CSV's columns are profiled on two threads ({@link ParallelCsvProfiler}). */
+    private final boolean parallel;
 
     public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
-        this(format, workDir, settings, Runtime.getRuntime().availableProcessors() >= 2 ? PIECE_VALUES : 0);
+        this(format, workDir, settings, MULTICORE ? PIECE_VALUES : 0, MULTICORE);
     }
+
+    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() >= 2;
 
     /**
      * A scanner for callers that write the derived files later ({@link #profile}, then {@link Profiled#writeDerived()}
@@ -41,15 +46,21 @@ public final class DatasetScanner {
      * work that can wait.
      */
     public static DatasetScanner forDeferredSort(DatasetFormat format, Path workDir, ScanSettings settings) {
-        return new DatasetScanner(format, workDir, settings, 0);
+        return new DatasetScanner(format, workDir, settings, 0, MULTICORE);
     }
 
     /** With pieces of {@code pieceValues} values sorted in the background during the pass (0: no presorting). */
     DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings, int pieceValues) {
+        this(format, workDir, settings, pieceValues, MULTICORE);
+    }
+
+    /** As above, and with the columns of a CSV profiled on two threads or one. */
+    DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings, int pieceValues, boolean parallel) {
         this.format = Objects.requireNonNull(format, "format");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pieceValues = pieceValues;
+        this.parallel = parallel;
     }
 
     /**
@@ -149,10 +160,18 @@ public final class DatasetScanner {
             throws IOException {
         CsvReader reader = new CsvReader(in, settings.maxFieldBytes(), settings.maxColumns());
         List<String> names = reader.readHeader();
-        CsvProfiler profiler = new CsvProfiler(names, context);
-        while (reader.readRecord(profiler, names.size())) {
-            // each record went to the profiler
+        try (CsvPass profiler = parallel && names.size() > 1 && names.size() <= ParallelCsvProfiler.MAX_COLUMNS
+                ? new ParallelCsvProfiler(names, context) : new CsvProfiler(names, context)) {
+            while (reader.readRecord(profiler, names.size())) {
+                // each record went to the profiler
+            }
+            profiler.finish();
+            recountAndFinish(reader, names, profiler, reread, out);
         }
+    }
+
+    private void recountAndFinish(CsvReader reader, List<String> names, CsvPass profiler,
+                                  IoSupplier<InputStream> reread, Profiled out) throws IOException {
         long bytes = reader.bytesRead();
         if (needsRecount(profiler.columns())) {
             try (InputStream again = reread.get()) {

@@ -118,7 +118,9 @@ final class NumericSummary {
             double t = s + sq;
             c += s >= sq ? (s - t) + sq : (sq - t) + s;
             s = t;
-            int bin = (int) Math.min(last, Math.max(0, (x - first) * scale));
+            // an estimate (the cast saturates, NaN gives 0), then corrected against the edges
+            int bin = (int) ((x - first) * scale);
+            bin = bin > last ? last : Math.max(bin, 0);
             while (bin > 0 && x < e[bin]) {
                 bin--;
             }
