@@ -50,9 +50,12 @@ final class SpillStore implements Closeable {
     static final int MEMORY_BLOCK = 64 * 1024;
     /**
      * Longs that the streams of all stores in this JVM may keep in memory instead of the file (an eighth of the heap):
-     * values that fit are never written and read back. Beyond it, blocks go to the file as before.
+     * values that fit are never written and read back. Beyond it, blocks go to the file as before. A block array may
+     * take a whole G1 region (a humongous object), so up to a quarter of the heap; none below a heap of 1 GiB, where
+     * that share would be too small to matter and too large to spare.
      */
-    private static final AtomicLong MEMORY = new AtomicLong(Runtime.getRuntime().maxMemory() / 8 / Long.BYTES);
+    private static final AtomicLong MEMORY = new AtomicLong(Runtime.getRuntime().maxMemory() >= 1L << 30
+            ? Runtime.getRuntime().maxMemory() / 8 / Long.BYTES : 0);
     /** Longs this store took from {@link #MEMORY}, given back on close. */
     private long memoryTaken;
 
