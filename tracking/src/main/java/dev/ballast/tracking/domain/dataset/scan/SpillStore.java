@@ -17,7 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,10 +32,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * thread falls behind; streams created once the memory share is taken use plain blocks. The background thread ends in
  * {@link #finish()} or {@link #close()}, whichever comes first.
  *
- * <p>Without presorting, blocks stay in memory (arrays of {@link #MEMORY_BLOCK} values) as long as a JVM-wide share of
- * the heap lasts, so the values of a file of ordinary size are never written to the file and read back; the file takes
- * the blocks beyond it.
- *
  * <p>Streams may be filled from two threads (each stream by one): creating, flushing and discarding a stream lock the
  * store, which happens once per block, not per value.
  */
@@ -46,18 +41,6 @@ final class SpillStore implements Closeable {
     private static final int MAX_BLOCK = 8192;
     private static final int MIN_BLOCK = 64;
     private static final int IO_LONGS = 8192;
-    /** Values per block kept in memory: 512 KiB arrays, which G1 allocates outside the young generation. */
-    static final int MEMORY_BLOCK = 64 * 1024;
-    /**
-     * Longs that the streams of all stores in this JVM may keep in memory instead of the file (an eighth of the heap):
-     * values that fit are never written and read back. Beyond it, blocks go to the file as before. A block array may
-     * take a whole G1 region (a humongous object), so up to a quarter of the heap; none below a heap of 1 GiB, where
-     * that share would be too small to matter and too large to spare.
-     */
-    private static final AtomicLong MEMORY = new AtomicLong(Runtime.getRuntime().maxMemory() >= 1L << 30
-            ? Runtime.getRuntime().maxMemory() / 8 / Long.BYTES : 0);
-    /** Longs this store took from {@link #MEMORY}, given back on close. */
-    private long memoryTaken;
 
     private final Path file;
     private final FileChannel channel;
@@ -112,12 +95,6 @@ final class SpillStore implements Closeable {
             streams.add(s);
             return s;
         }
-        if (pieceValues == 0 && takeMemory()) {
-            Stream s = new Stream(new long[MEMORY_BLOCK], false);
-            s.inMemory = true;
-            streams.add(s);
-            return s;
-        }
         int n = Math.max(expectedStreams, streams.size() + 1);
         Stream s = new Stream(new long[blockSize(n)], false);
         streams.add(s);
@@ -128,24 +105,6 @@ final class SpillStore implements Closeable {
         return s;
     }
 
-    /** Takes one memory block from the JVM-wide share, if it has one left. */
-    private boolean takeMemory() {
-        long left = MEMORY.get();
-        while (left >= MEMORY_BLOCK) {
-            if (MEMORY.compareAndSet(left, left - MEMORY_BLOCK)) {
-                memoryTaken += MEMORY_BLOCK;
-                return true;
-            }
-            left = MEMORY.get();
-        }
-        return false;
-    }
-
-    private void releaseMemory(long longs) {
-        memoryTaken -= longs;
-        MEMORY.addAndGet(longs);
-    }
-
     private static int blockSize(int streams) {
         return Math.max(MIN_BLOCK, Math.min(MAX_BLOCK, BUDGET_LONGS / Math.max(1, streams)));
     }
@@ -153,14 +112,14 @@ final class SpillStore implements Closeable {
     private void rebalance() throws IOException {
         int live = 0;
         for (Stream s : streams) {
-            if (s.buffer != null && !s.presorted && !s.inMemory) {
+            if (s.buffer != null && !s.presorted) {
                 live++;
             }
         }
         int size = blockSize(live);
         allocated = 0;
         for (Stream s : streams) {
-            if (s.buffer != null && !s.presorted && !s.inMemory) {
+            if (s.buffer != null && !s.presorted) {
                 s.flush();
                 s.buffer = new long[size];
                 s.limit = size;
@@ -173,10 +132,6 @@ final class SpillStore implements Closeable {
     void finish() throws IOException {
         int lastPieces = 0;
         for (Stream s : streams) {
-            if (s.buffer != null && s.inMemory && s.fill == 0) {
-                releaseMemory(s.buffer.length);
-                s.buffer = null;
-            }
             if (s.buffer != null) {
                 s.last = true;
                 // the last pieces come together: sort every other one here, in parallel with the background thread
@@ -335,13 +290,6 @@ final class SpillStore implements Closeable {
 
     @Override
     public void close() throws IOException {
-        synchronized (this) {
-            for (Stream s : streams) {
-                s.memoryBlocks = null;
-                s.buffer = null;
-            }
-            releaseMemory(memoryTaken);
-        }
         try {
             stopSorter(true);
             channel.close();
@@ -366,9 +314,6 @@ final class SpillStore implements Closeable {
         private int[] blockLengths = new int[8];
         private int blocks;
         private boolean discarded;
-        /** Blocks are kept in memory (a block's array, or null for one in the file) while the share lasts. */
-        private boolean inMemory;
-        private long[][] memoryBlocks;
 
         private Stream(long[] buffer, boolean presorted) {
             this.buffer = buffer;
@@ -399,21 +344,6 @@ final class SpillStore implements Closeable {
         }
 
         private void discardLocked() {
-            if (memoryBlocks != null || inMemory) {
-                long longs = inMemory && buffer != null ? buffer.length : 0;
-                if (memoryBlocks != null) {
-                    for (int b = 0; b < blocks; b++) {
-                        if (memoryBlocks[b] != null) {
-                            longs += memoryBlocks[b].length;
-                        }
-                    }
-                }
-                releaseMemory(longs);
-                memoryBlocks = null;
-                if (inMemory) {
-                    buffer = null;
-                }
-            }
             if (buffer != null) {
                 if (presorted) {
                     free.offer(buffer);
@@ -444,31 +374,6 @@ final class SpillStore implements Closeable {
             if (blocks == blockOffsets.length) {
                 blockOffsets = Arrays.copyOf(blockOffsets, blocks * 2);
                 blockLengths = Arrays.copyOf(blockLengths, blocks * 2);
-                if (memoryBlocks != null) {
-                    memoryBlocks = Arrays.copyOf(memoryBlocks, blocks * 2);
-                }
-            }
-            if (inMemory) {
-                // the full buffer becomes the block; the next one comes from the share, or the file takes over
-                if (memoryBlocks == null) {
-                    memoryBlocks = new long[blockOffsets.length][];
-                }
-                memoryBlocks[blocks] = buffer;
-                blockLengths[blocks] = fill;
-                blocks++;
-                flushed += fill;
-                fill = 0;
-                if (last) {
-                    buffer = null;
-                } else if (takeMemory()) {
-                    buffer = new long[MEMORY_BLOCK];
-                } else {
-                    inMemory = false;
-                    buffer = new long[MAX_BLOCK];
-                    allocated += MAX_BLOCK;
-                }
-                limit = buffer == null ? 0 : buffer.length;
-                return;
             }
             blockOffsets[blocks] = end;
             blockLengths[blocks] = fill;
@@ -538,18 +443,6 @@ final class SpillStore implements Closeable {
             int done = 0;
             while (done < len && block < stream.blocks) {
                 int left = stream.blockLengths[block] - inBlock;
-                long[] inMemory = stream.memoryBlocks == null ? null : stream.memoryBlocks[block];
-                if (inMemory != null) {
-                    int k = Math.min(left, len - done);
-                    System.arraycopy(inMemory, inBlock, dst, off + done, k);
-                    done += k;
-                    inBlock += k;
-                    if (inBlock == stream.blockLengths[block]) {
-                        block++;
-                        inBlock = 0;
-                    }
-                    continue;
-                }
                 int k = Math.min(Math.min(left, len - done), IO_LONGS);
                 long position = stream.blockOffsets[block] + (long) inBlock * Long.BYTES;
                 buf.clear();
