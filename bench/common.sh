@@ -4,11 +4,20 @@
 # Debian's Maven 3.8 prints ANSI resets even in batch mode; keep them out of the output.
 strip_ansi() { sed -u $'s/\e\\[[0-9;]*m//g'; }
 
-# Builds unless BALLAST_BENCH_SKIP_BUILD=1, and exports what the report records.
+# Builds unless BALLAST_BENCH_SKIP_BUILD=1, and exports what the report records. A reactor build
+# (package, never install): the benchmark runs on this checkout's module jars, listed with the
+# test classpath in platform-api/target/bench-classpath.txt, not on snapshots in ~/.m2 that
+# another checkout may have installed.
 bench_prepare() {
     if [[ "${BALLAST_BENCH_SKIP_BUILD:-}" != "1" ]]; then
-        echo "[bench] building: mvn -B -q install -DskipTests" >&2
-        mvn -B -q install -DskipTests 2>&1 | strip_ansi >&2
+        echo "[bench] building: mvn -B -q -pl platform-api -am package -DskipTests" >&2
+        mvn -B -q -pl platform-api -am package -DskipTests \
+            dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test \
+            2>&1 | strip_ansi >&2
+    fi
+    if [[ ! -f "$ROOT/platform-api/target/bench-classpath.txt" ]]; then
+        echo "[bench] no platform-api/target/bench-classpath.txt: run without BALLAST_BENCH_SKIP_BUILD once" >&2
+        exit 2
     fi
     BALLAST_BENCH_COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then
@@ -18,20 +27,13 @@ bench_prepare() {
     export BALLAST_BENCH_REPORT="$ROOT/BENCHMARKS.md"
 }
 
-# bench_run MAIN_CLASS HEAP [JVM options...]: forks a JVM on platform-api's test classpath.
-# (exec:exec rather than exec:java: the Micronaut parent configures the plugin's <arguments> with
-# a <classpath/> element, which exec:java refuses to parse.)
+# bench_run MAIN_CLASS HEAP [JVM options...]: forks a JVM on platform-api's test classpath, in
+# platform-api (where the benchmarks keep their data, under target/).
 bench_run() {
     local main="$1" heap="$2"
     shift 2
-    local jvm_args="-Xmx$heap -Dlogback.configurationFile=$ROOT/bench/logback-bench.xml"
-    for a in "$@"; do
-        jvm_args="$jvm_args $a"
-    done
-    mvn -B -q -pl platform-api \
-        org.codehaus.mojo:exec-maven-plugin:3.6.2:exec \
-        -Dexec.executable=java \
-        -Dexec.classpathScope=test \
-        -Dexec.args="$jvm_args -classpath %classpath $main" \
+    local api="$ROOT/platform-api"
+    (cd "$api" && java "-Xmx$heap" "-Dlogback.configurationFile=$ROOT/bench/logback-bench.xml" "$@" \
+        -classpath "$api/target/test-classes:$api/target/classes:$(cat "$api/target/bench-classpath.txt")" "$main") \
         2> >(strip_ansi >&2) | strip_ansi
 }

@@ -12,7 +12,7 @@
 #                                    creates a database of its own there and drops it at the end
 #   BALLAST_BENCH_POSTGRES_USER      (default postgres)
 #   BALLAST_BENCH_POSTGRES_PASSWORD  (default empty: trust authentication)
-#   BALLAST_BENCH_SKIP_BUILD=1       reuse the last `mvn install` instead of building first
+#   BALLAST_BENCH_SKIP_BUILD=1       reuse the last build instead of building first
 #
 # Diagnosis: -Dballast.bench.explain=true prints the search query plans on stderr; any other JVM
 # option works too, e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr,settings=profile.

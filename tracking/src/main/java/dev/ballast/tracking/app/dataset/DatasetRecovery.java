@@ -114,7 +114,7 @@ public class DatasetRecovery implements ApplicationEventListener<StartupEvent> {
         DatasetFormat format = DatasetFormat.parse(path.substring(path.lastIndexOf('.') + 1)).orElse(DatasetFormat.CSV);
         DatasetRepository.Content content = repository.open(commit.commitId(), path);
         try (InputStream in = content.stream(); DatasetStaging.Staged staged = staging.stage(in, format, content.size())) {
-            workspace.adopt(staged.derivedDir(), staged.digest());
+            staged.adoptDerived();
             DatasetVersion version = new DatasetVersion(commit.commitId(), dataset.id(), dataset.name(), store.nextNumber(dataset.id()),
                     commit.blobId(), staged.sha256(), commit.parent(), message.message(), commit.author(), commit.when().toEpochMilli(), format, path,
                     staged.size(), staged.profile().rows(), staged.profile().columns().size(), staged.profile(), message.source(), true);

@@ -36,10 +36,11 @@ import java.util.Optional;
  *   <li>stage: stream the content to a scratch file while parsing and profiling it; store it as a
  *       git blob (content-addressed, so an unused blob changes nothing visible);</li>
  *   <li>under the dataset's lock: compare with the branch head (same content: no commit, the
- *       current version is returned), move the derived data into place, commit and move the
- *       branch with compare-and-set;</li>
+ *       current version is returned), commit and move the branch with compare-and-set;</li>
  *   <li>index the commit in the database. If that fails the branch is moved back; if the process
- *       dies before it, {@link DatasetRecovery} indexes the commit at the next start.</li>
+ *       dies before it, {@link DatasetRecovery} indexes the commit at the next start;</li>
+ *   <li>after the answer, sort the derived data (a cache of the blob) into place in the background
+ *       ({@link DerivedDataQueue}); {@link #derived} waits for it, or rebuilds it from git.</li>
  * </ol>
  * So git is the source of truth: a database row always has its commit, and a commit without a row
  * is repaired, never lost.
@@ -55,16 +56,18 @@ public class DatasetService {
     private final DatasetWorkspace workspace;
     private final ExternalGitSource external;
     private final DatasetLocks locks;
+    private final DerivedDataQueue derivedQueue;
     private final Clock clock;
 
     public DatasetService(DatasetStore store, DatasetRepository repository, DatasetStaging staging, DatasetWorkspace workspace,
-                          ExternalGitSource external, DatasetLocks locks, Clock clock) {
+                          ExternalGitSource external, DatasetLocks locks, DerivedDataQueue derivedQueue, Clock clock) {
         this.store = store;
         this.repository = repository;
         this.staging = staging;
         this.workspace = workspace;
         this.external = external;
         this.locks = locks;
+        this.derivedQueue = derivedQueue;
         this.clock = clock;
     }
 
@@ -163,7 +166,6 @@ public class DatasetService {
             }
             int number = store.nextNumber(dataset.id());
             String text = message == null || message.isBlank() ? "Version " + number + " of " + name : message.strip();
-            workspace.adopt(staged.derivedDir(), staged.digest());
             String parent = head.map(CommitInfo::commitId).orElse(null);
             Instant now = clock.instant();
             String commit = repository.commit(name, parent, path, staged.digest(), author, CommitMessages.compose(text, source), now);
@@ -175,6 +177,10 @@ public class DatasetService {
             } catch (RuntimeException e) {
                 repository.undo(name, commit, parent);
                 throw e;
+            }
+            if (workspace.derived(staged.digest()).isEmpty()) {
+                // sorted after the answer; derived() waits for it if asked first
+                derivedQueue.submit(staged.digest(), staged.derivedWork());
             }
             return new UploadResult(version, true);
         });
@@ -233,11 +239,12 @@ public class DatasetService {
 
     /** The version's derived data (sorted columns, row hashes), rebuilt from git when it is missing. */
     public DerivedLayout derived(DatasetVersion version) {
+        derivedQueue.await(version.digest());
         return workspace.derived(version.digest()).orElseGet(() -> {
             DatasetRepository.Content content = repository.open(version.commitId(), version.path());
             try (InputStream in = content.stream();
                  DatasetStaging.Staged staged = staging.stage(in, version.format(), content.size())) {
-                return workspace.adopt(staged.derivedDir(), staged.digest());
+                return staged.adoptDerived();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

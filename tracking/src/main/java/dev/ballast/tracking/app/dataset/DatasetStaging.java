@@ -7,8 +7,8 @@ import dev.ballast.tracking.domain.dataset.DatasetWorkspace;
 import dev.ballast.tracking.domain.dataset.scan.DatasetFormat;
 import dev.ballast.tracking.domain.dataset.scan.DatasetProfile;
 import dev.ballast.tracking.domain.dataset.scan.DatasetScanner;
+import dev.ballast.tracking.domain.dataset.scan.DerivedLayout;
 import dev.ballast.tracking.domain.dataset.scan.InvalidDatasetException;
-import dev.ballast.tracking.domain.dataset.scan.ScanResult;
 import dev.ballast.tracking.domain.dataset.scan.ScanSettings;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * growing file on a second thread (so it never waits for network buffers one at a time), and a
  * third stores it as a git blob while it grows when the length is declared, or once the body
  * has ended otherwise (a blob's header holds its size). Content the parser refuses
- * never reaches a commit; its scratch directory is deleted.
+ * never reaches a commit; its scratch directory is deleted. The profile is ready when the pass
+ * ends; the derived files (sorted columns and row hashes) are sorted from the spilled values
+ * afterwards, at once ({@link Staged#adoptDerived()}) or in the background
+ * ({@link Staged#derivedWork()}), so an upload need not wait for them.
  */
 @Singleton
 public class DatasetStaging {
@@ -57,20 +60,24 @@ public class DatasetStaging {
         workers.shutdown();
     }
 
-    /** Content ready to commit: its scratch directory, digest (blob id), size, profile and derived data. Close to discard. */
+    /**
+     * Content ready to commit: its scratch directory, digest (blob id), size, profile, and the derived
+     * data still to sort. Close to discard (what was not handed to {@link #derivedWork()}).
+     */
     public final class Staged implements AutoCloseable {
         private final Path dir;
         private final String digest;
         private final String sha256;
         private final long size;
-        private final DatasetProfile profile;
+        private final DatasetScanner.Profiled scan;
+        private boolean handedOff;
 
-        private Staged(Path dir, String digest, String sha256, long size, DatasetProfile profile) {
+        private Staged(Path dir, String digest, String sha256, long size, DatasetScanner.Profiled scan) {
             this.dir = dir;
             this.digest = digest;
             this.sha256 = sha256;
             this.size = size;
-            this.profile = profile;
+            this.scan = scan;
         }
 
         public String digest() {
@@ -86,17 +93,57 @@ public class DatasetStaging {
         }
 
         public DatasetProfile profile() {
-            return profile;
+            return scan.result().profile();
         }
 
-        /** The derived-data directory, to hand to {@link DatasetWorkspace#adopt}. */
-        public Path derivedDir() {
-            return dir.resolve("derived");
+        /** Sorts the derived files now and moves them into the workspace, for callers that need them at once. */
+        public DerivedLayout adoptDerived() {
+            try {
+                scan.writeDerived();
+                scan.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the derived files of " + digest, e);
+            }
+            return workspace.adopt(dir.resolve("derived"), digest);
+        }
+
+        /**
+         * Hands the derived data over: the returned task sorts it, moves it into the workspace and
+         * deletes what is left of the scratch directory. Closing this afterwards deletes only the
+         * content copy, which the task does not need.
+         */
+        public Runnable derivedWork() {
+            handedOff = true;
+            return () -> {
+                try {
+                    adoptDerived();
+                } finally {
+                    closeScan();
+                    workspace.delete(dir);
+                }
+            };
         }
 
         @Override
         public void close() {
+            if (handedOff) {
+                try {
+                    Files.deleteIfExists(dir.resolve("content"));
+                } catch (IOException e) {
+                    LOG.warn("Could not delete {}: {}", dir.resolve("content"), e.toString());
+                }
+                return;
+            }
+            closeScan();
             workspace.delete(dir);
+        }
+
+        private void closeScan() {
+            try {
+                scan.close();
+            } catch (IOException e) {
+                LOG.warn("Could not drop the spilled values of {}: {}", digest, e.toString());
+            }
         }
     }
 
@@ -116,7 +163,7 @@ public class DatasetStaging {
         Path file = dir.resolve("content");
         GrowingFile growing = new GrowingFile(file);
         AtomicReference<CompletableFuture<DatasetRepository.StoredBlob>> blob = new AtomicReference<>();
-        CompletableFuture<ScanResult> scan = null;
+        CompletableFuture<DatasetScanner.Profiled> scan = null;
         boolean staged = false;
         try {
             Files.createDirectory(dir.resolve("derived"));
@@ -142,13 +189,13 @@ public class DatasetStaging {
                     throw tooLarge(limit);
                 }
             }
-            ScanResult scanned = unwrap(scan);
+            DatasetScanner.Profiled scanned = unwrap(scan);
             long scannedAt = System.nanoTime();
             if (declaredSize != null && copy.size() != declaredSize) {
                 throw BallastException.invalid("The body has " + copy.size() + " bytes but its Content-Length says " + declaredSize + ".");
             }
             DatasetRepository.StoredBlob stored = unwrap(blob.get());
-            Staged ready = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), scanned.profile());
+            Staged ready = new Staged(dir, stored.blobId(), stored.sha256(), copy.size(), scanned);
             LOG.debug("Staged {} bytes ({}): body received after {} ms, scanned after {} ms, blob stored after {} ms",
                     copy.size(), format, (receivedAt - started) / 1_000_000, (scannedAt - started) / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
@@ -167,15 +214,22 @@ public class DatasetStaging {
                         task.exceptionally(t -> null).join();
                     }
                 }
+                if (scan != null && !scan.isCompletedExceptionally()) {
+                    try {
+                        scan.join().close();
+                    } catch (IOException e) {
+                        LOG.warn("Could not drop the spilled values in {}: {}", dir, e.toString());
+                    }
+                }
                 workspace.delete(dir);
             }
         }
     }
 
-    /** Validates and profiles the content as it lands in the growing file. */
-    private static ScanResult profile(GrowingFile growing, DatasetFormat format, Path derived, Path file) {
+    /** Validates and profiles the content as it lands in the growing file; the values to sort stay spilled. */
+    private static DatasetScanner.Profiled profile(GrowingFile growing, DatasetFormat format, Path derived, Path file) {
         try (InputStream in = growing.follow()) {
-            return new DatasetScanner(format, derived, ScanSettings.defaults()).scan(in, () -> Files.newInputStream(file));
+            return DatasetScanner.forDeferredSort(format, derived, ScanSettings.defaults()).profile(in, () -> Files.newInputStream(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,10 +46,22 @@ final class LimitedCopyInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
-        if (n < 0) {
+        // Fill the caller's buffer from the body's (small) network chunks before writing: one write
+        // and one wake-up of the readers per buffer rather than per chunk.
+        int n = 0;
+        while (n < len) {
+            int r = in.read(b, off + n, len - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+            if (size + n > limit) {
+                break;
+            }
+        }
+        if (n == 0 && len > 0) {
             end();
-            return n;
+            return -1;
         }
         size += n;
         if (size > limit) {

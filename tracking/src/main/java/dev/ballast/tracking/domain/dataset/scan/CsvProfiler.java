@@ -8,7 +8,7 @@ import java.util.List;
  * The first pass over a CSV: feeds every field to its column accumulator and chains the value hashes of a record, in
  * column order, into its row hash.
  */
-final class CsvProfiler implements CsvReader.FieldSink {
+final class CsvProfiler implements CsvPass {
     private final ColumnAccumulator[] columns;
     private final FieldClassifier classifier = new FieldClassifier();
     private final SpillStore.Stream rowHashes;
@@ -36,20 +36,32 @@ final class CsvProfiler implements CsvReader.FieldSink {
         rows++;
     }
 
-    long rows() {
+    @Override
+    public void finish() {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public long rows() {
         return rows;
     }
 
-    SpillStore.Stream rowHashes() {
+    @Override
+    public SpillStore.Stream rowHashes() {
         return rowHashes;
     }
 
-    List<ColumnAccumulator> columns() {
+    @Override
+    public List<ColumnAccumulator> columns() {
         return new ArrayList<>(List.of(columns));
     }
 
     /** The sink of the second pass: recounts, as text, the values of the columns marked for recount. */
-    CsvReader.FieldSink recountSink() {
+    @Override
+    public CsvReader.FieldSink recountSink() {
         return new CsvReader.FieldSink() {
             @Override
             public void field(int index, byte[] b, int off, int len) {

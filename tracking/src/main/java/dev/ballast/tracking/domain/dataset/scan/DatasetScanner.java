@@ -15,10 +15,14 @@ import java.util.Objects;
  * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
  * strings: its categorical statistics must then count all its values as text.
  *
- * <p>Parsing is single-threaded. With two processors or more, a background thread sorts the spilled values in pieces
- * while the pass goes on (within the heap share of the sort arrays, see {@link SpillStore}), so that after the pass
- * the sort only merges sorted pieces; after the pass the spilled streams are sorted on up to two threads when the heap
- * allows it. One instance scans one dataset at a time; it does not close the streams it is given.
+ * <p>The statistics do not need the sorted files: quantiles are selected ({@link ColumnStatistics}), so
+ * {@link #profile} answers before any sort and {@link DatasetScanner.Profiled#writeDerived()} sorts later, possibly on
+ * another thread; {@link #scan} does both. With two processors or more, a CSV's columns are profiled on two threads
+ * ({@link ParallelCsvProfiler}, same results); JSON Lines are parsed on one. With two processors or more (and unless made
+ * {@link #forDeferredSort}), a background thread sorts the spilled values in pieces while the pass goes on (within the
+ * heap share of the sort arrays, see {@link SpillStore}), so that the sort only merges sorted pieces; the spilled
+ * streams are sorted on up to two threads when the heap allows it. One instance scans one dataset at a time; it does
+ * not close the streams it is given.
  */
 public final class DatasetScanner {
     private final DatasetFormat format;
@@ -27,17 +31,36 @@ public final class DatasetScanner {
     /** Values per presorted piece: 2 MiB arrays, which the radix sort handles within the caches. */
     static final int PIECE_VALUES = 1 << 18;
     private final int pieceValues;
+    /** Whether a CSV's columns are profiled on two threads ({@link ParallelCsvProfiler}). */
+    private final boolean parallel;
 
     public DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings) {
-        this(format, workDir, settings, Runtime.getRuntime().availableProcessors() >= 2 ? PIECE_VALUES : 0);
+        this(format, workDir, settings, MULTICORE ? PIECE_VALUES : 0, MULTICORE);
+    }
+
+    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() >= 2;
+
+    /**
+     * A scanner for callers that write the derived files later ({@link #profile}, then {@link Profiled#writeDerived()}
+     * off the critical path): it does not presort during the pass, which would spend the processors the pass needs on
+     * work that can wait.
+     */
+    public static DatasetScanner forDeferredSort(DatasetFormat format, Path workDir, ScanSettings settings) {
+        return new DatasetScanner(format, workDir, settings, 0, MULTICORE);
     }
 
     /** With pieces of {@code pieceValues} values sorted in the background during the pass (0: no presorting). */
     DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings, int pieceValues) {
+        this(format, workDir, settings, pieceValues, MULTICORE);
+    }
+
+    /** As above, and with the columns of a CSV profiled on two threads or one. */
+    DatasetScanner(DatasetFormat format, Path workDir, ScanSettings settings, int pieceValues, boolean parallel) {
         this.format = Objects.requireNonNull(format, "format");
         this.workDir = Objects.requireNonNull(workDir, "workDir");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.pieceValues = pieceValues;
+        this.parallel = parallel;
     }
 
     /**
@@ -49,33 +72,106 @@ public final class DatasetScanner {
      *                                 then left without any file of this scan)
      */
     public ScanResult scan(InputStream in, IoSupplier<InputStream> reread) throws IOException {
+        try (Profiled profiled = profile(in, reread)) {
+            profiled.writeDerived();
+            return profiled.result();
+        }
+    }
+
+    /**
+     * Like {@link #scan} but stops once the profile is known: the derived files are written by
+     * {@link Profiled#writeDerived()}, which may run later and on another thread, or never ({@link Profiled#close()}
+     * then drops the spilled values). Statistics do not need the sorted files, so the caller can answer first.
+     */
+    public Profiled profile(InputStream in, IoSupplier<InputStream> reread) throws IOException {
         Files.createDirectories(workDir);
         DerivedLayout layout = new DerivedLayout(workDir);
-        boolean ok = false;
         // the pieces use, during the pass, the heap share that the sort arrays use after it
-        try (SpillStore spill = pieceValues > 0
+        SpillStore spill = pieceValues > 0
                 ? SpillStore.create(workDir, pieceValues, settings.sortChunkValues(), Runtime.getRuntime().maxMemory() / 4)
-                : SpillStore.create(workDir)) {
+                : SpillStore.create(workDir);
+        Profiled profiled = new Profiled(spill, new DerivedDataWriter(layout, settings));
+        boolean ok = false;
+        try {
             ScanContext context = new ScanContext(settings, spill, MemoryBudget.forHeap());
-            ScanResult result = format == DatasetFormat.CSV ? scanCsv(in, reread, context, layout)
-                    : scanJsonLines(in, reread, context, layout);
+            if (format == DatasetFormat.CSV) {
+                scanCsv(in, reread, context, profiled);
+            } else {
+                scanJsonLines(in, reread, context, profiled);
+            }
             ok = true;
-            return result;
+            return profiled;
         } finally {
             if (!ok) {
-                deleteDerived(workDir);
+                profiled.close();
             }
         }
     }
 
-    private ScanResult scanCsv(InputStream in, IoSupplier<InputStream> reread, ScanContext context, DerivedLayout layout)
+    /**
+     * A dataset validated and profiled, whose spilled values wait to be sorted into the derived files. Close it
+     * after {@link #writeDerived()}, or instead of it to drop everything but the profile.
+     */
+    public final class Profiled implements AutoCloseable {
+        private final SpillStore spill;
+        private final DerivedDataWriter writer;
+        private ScanResult result;
+        private SpillStore.Stream rowHashes;
+        private List<ColumnAccumulator> columns;
+        private boolean written;
+
+        private Profiled(SpillStore spill, DerivedDataWriter writer) {
+            this.spill = spill;
+            this.writer = writer;
+        }
+
+        private void ready(long rows, long bytes, SpillStore.Stream rowHashes, List<ColumnAccumulator> columns)
+                throws IOException {
+            spill.finish();
+            this.rowHashes = rowHashes;
+            this.columns = columns;
+            this.result = new ScanResult(writer.profile(rows, columns), bytes);
+        }
+
+        public ScanResult result() {
+            return result;
+        }
+
+        /** Sorts the spilled values into the derived files of the work directory. */
+        public void writeDerived() throws IOException {
+            writer.writeFiles(rowHashes, columns);
+            written = true;
+        }
+
+        /** Deletes the spill file, and the derived files too unless {@link #writeDerived()} completed. */
+        @Override
+        public void close() throws IOException {
+            try {
+                spill.close();
+            } finally {
+                if (!written) {
+                    deleteDerived(workDir);
+                }
+            }
+        }
+    }
+
+    private void scanCsv(InputStream in, IoSupplier<InputStream> reread, ScanContext context, Profiled out)
             throws IOException {
         CsvReader reader = new CsvReader(in, settings.maxFieldBytes(), settings.maxColumns());
         List<String> names = reader.readHeader();
-        CsvProfiler profiler = new CsvProfiler(names, context);
-        while (reader.readRecord(profiler, names.size())) {
-            // each record went to the profiler
+        try (CsvPass profiler = parallel && names.size() > 1 && names.size() <= ParallelCsvProfiler.MAX_COLUMNS
+                ? new ParallelCsvProfiler(names, context) : new CsvProfiler(names, context)) {
+            while (reader.readRecord(profiler, names.size())) {
+                // each record went to the profiler
+            }
+            profiler.finish();
+            recountAndFinish(reader, names, profiler, reread, out);
         }
+    }
+
+    private void recountAndFinish(CsvReader reader, List<String> names, CsvPass profiler,
+                                  IoSupplier<InputStream> reread, Profiled out) throws IOException {
         long bytes = reader.bytesRead();
         if (needsRecount(profiler.columns())) {
             try (InputStream again = reread.get()) {
@@ -91,14 +187,11 @@ public final class DatasetScanner {
                 checkSameLength(bytes, second.bytesRead());
             }
         }
-        context.spill.finish();
-        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
-                profiler.columns());
-        return new ScanResult(profile, bytes);
+        out.ready(profiler.rows(), bytes, profiler.rowHashes(), profiler.columns());
     }
 
-    private ScanResult scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context,
-                                     DerivedLayout layout) throws IOException {
+    private void scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context, Profiled out)
+            throws IOException {
         JsonLinesReader reader = new JsonLinesReader(in);
         reader.start();
         JsonProfiler profiler = new JsonProfiler(context);
@@ -117,10 +210,7 @@ public final class DatasetScanner {
                 checkSameLength(bytes, second.bytesRead());
             }
         }
-        context.spill.finish();
-        DatasetProfile profile = new DerivedDataWriter(layout, settings).write(profiler.rows(), profiler.rowHashes(),
-                profiler.columns());
-        return new ScanResult(profile, bytes);
+        out.ready(profiler.rows(), bytes, profiler.rowHashes(), profiler.columns());
     }
 
     private static boolean needsRecount(List<ColumnAccumulator> columns) {

@@ -16,7 +16,8 @@ final class MemoryBudget {
         return new MemoryBudget(Runtime.getRuntime().maxMemory() / 4);
     }
 
-    boolean take(long bytes) {
+    /** Synchronized: the columns of a CSV may be profiled on two threads. */
+    synchronized boolean take(long bytes) {
         if (bytes > remaining) {
             return false;
         }

@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * sort after the pass only merges them. Piece buffers come from a bounded pool, so the parse waits when the background
  * thread falls behind; streams created once the memory share is taken use plain blocks. The background thread ends in
  * {@link #finish()} or {@link #close()}, whichever comes first.
+ *
+ * <p>Streams may be filled from two threads (each stream by one): creating, flushing and discarding a stream lock the
+ * store, which happens once per block, not per value.
  */
 final class SpillStore implements Closeable {
     static final String FILE_NAME = ".scan-spill.tmp";
@@ -85,7 +88,7 @@ final class SpillStore implements Closeable {
     }
 
     /** A new stream; {@code expectedStreams} sizes its buffer when the caller knows how many streams there will be. */
-    Stream newStream(int expectedStreams) throws IOException {
+    synchronized Stream newStream(int expectedStreams) throws IOException {
         if (pieceValues > 0 && presortedStreams + 2 <= maxBuffers) {
             Stream s = new Stream(takeBuffer(), true);
             presortedStreams++;
@@ -335,6 +338,12 @@ final class SpillStore implements Closeable {
 
         /** Forgets the values (the column stopped being numeric); its blocks stay unused in the file until it is deleted. */
         void discard() {
+            synchronized (SpillStore.this) {
+                discardLocked();
+            }
+        }
+
+        private void discardLocked() {
             if (buffer != null) {
                 if (presorted) {
                     free.offer(buffer);
@@ -353,6 +362,12 @@ final class SpillStore implements Closeable {
         }
 
         private void flush() throws IOException {
+            synchronized (SpillStore.this) {
+                flushLocked();
+            }
+        }
+
+        private void flushLocked() throws IOException {
             if (fill == 0) {
                 return;
             }

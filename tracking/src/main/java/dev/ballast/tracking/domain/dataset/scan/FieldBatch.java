@@ -1,0 +1,58 @@
+package dev.ballast.tracking.domain.dataset.scan;
+
+import java.util.Arrays;
+
+/**
+ * A run of CSV fields handed from the reading thread to the column thread: for each field in file order (records of
+ * exactly one field per column, so the column of a field follows from its position), either its bytes, copied out of
+ * the reader's buffer (which the next refill overwrites) for the column thread to profile, or the value hash the
+ * reading thread already computed for a column of its own. A batch may end inside a record; the row hash carries over.
+ */
+final class FieldBatch {
+    static final int MAX_FIELDS = 4 * 1024;
+    static final int TARGET_BYTES = 64 * 1024;
+
+    byte[] bytes = new byte[TARGET_BYTES + 1024];
+    int used;
+    final int[] start = new int[MAX_FIELDS];
+    final int[] length = new int[MAX_FIELDS];
+    final long[] hashes = new long[MAX_FIELDS];
+    int count;
+    /** The last batch: no more follow. */
+    boolean last;
+
+    void clear() {
+        used = 0;
+        count = 0;
+        last = false;
+    }
+
+    /** A field for the column thread. */
+    void add(byte[] b, int off, int len) {
+        if (used + len + 16 > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + len + 16));
+        }
+        if (len <= 16 && off + 16 <= b.length) {
+            // most fields are short: two word moves (the bytes after the field are copied too, and ignored) cost less
+            // than a call to arraycopy
+            Bytes.LONG.set(bytes, used, (long) Bytes.LONG.get(b, off));
+            Bytes.LONG.set(bytes, used + 8, (long) Bytes.LONG.get(b, off + 8));
+        } else {
+            System.arraycopy(b, off, bytes, used, len);
+        }
+        start[count] = used;
+        length[count] = len;
+        used += len;
+        count++;
+    }
+
+    /** A field of a column the reading thread profiles: only its value hash, for the row hash. */
+    void addHash(long hash) {
+        hashes[count++] = hash;
+    }
+
+    /** No room for one more field without growing past the target much. */
+    boolean full() {
+        return count == MAX_FIELDS || used >= TARGET_BYTES;
+    }
+}
