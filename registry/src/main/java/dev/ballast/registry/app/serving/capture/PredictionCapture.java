@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Captures served inputs and predictions for drift monitoring without ever slowing a prediction.
  *
  * <p>{@link #offer} runs on the request thread: a sampling decision (one thread-local random
- * number), then a non-blocking {@link ArrayBlockingQueue#offer} into a queue of
- * {@code queue-size} rows. A full queue means the writer has fallen behind: the row is dropped
+ * number), then a lock-free {@link CaptureQueue} of at most {@code queue-size} rows. A full queue means the writer has fallen behind: the row is dropped
  * and counted, never waited for, so capture's memory is bounded and a slow or unavailable
  * database costs predictions nothing.
  *
@@ -38,14 +37,14 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
     private static final Logger LOG = LoggerFactory.getLogger(PredictionCapture.class);
     static final long FLUSH_DEADLINE_MILLIS = 2_000;
     private static final long STOP_WAIT_MILLIS = FLUSH_DEADLINE_MILLIS + 1_000;
-    /** How often an idle writer looks at the stop flag. */
-    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How often a writer waiting for rows looks at the queue (and at the stop flag). */
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final CaptureStore store;
     private final CaptureSettings settings;
     private final Sampler sampler;
-    private final ArrayBlockingQueue<CapturedPrediction> queue;
+    private final CaptureQueue queue;
     private final boolean enabled;
     private final LongAdder offered = new LongAdder();
     private final LongAdder sampledOut = new LongAdder();
@@ -71,7 +70,7 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
         this.settings = settings;
         this.sampler = sampler;
         this.enabled = settings.enabled();
-        this.queue = new ArrayBlockingQueue<>(settings.queueSize());
+        this.queue = new CaptureQueue(settings.queueSize());
     }
 
     /**
@@ -97,7 +96,7 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
     /** What capture did since start (see {@link CaptureStats} for how the numbers add up). */
     public CaptureStats stats() {
         return new CaptureStats(offered.sum(), sampledOut.sum(), enqueued.sum(), dropped.sum(), written.get(), failed.get(),
-                queue.size(), settings.queueSize());
+                queue.size(), queue.capacity());
     }
 
     /** Whether rows are captured at all ({@code ballast.serving.capture.enabled}). */
@@ -160,11 +159,13 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
 
     /**
      * Takes rows until the batch is full or its first row has waited the flush interval; returns
-     * with an empty batch after a short idle wait so the stop flag is seen.
+     * with an empty batch after a short idle wait so the stop flag is seen. The queue does not
+     * block, so the writer naps between looks (10 ms at most), which no request thread pays for.
      */
     private void fill(List<CapturedPrediction> batch) throws InterruptedException {
-        CapturedPrediction first = queue.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
+        CapturedPrediction first = queue.poll();
         if (first == null) {
+            nap(IDLE_POLL_NANOS);
             return;
         }
         batch.add(first);
@@ -176,10 +177,14 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
             if (batch.size() >= size || left <= 0) {
                 return;
             }
-            CapturedPrediction next = queue.poll(Math.min(left, IDLE_POLL_NANOS), TimeUnit.NANOSECONDS);
-            if (next != null) {
-                batch.add(next);
-            }
+            nap(Math.min(left, IDLE_POLL_NANOS));
+        }
+    }
+
+    private static void nap(long nanos) throws InterruptedException {
+        LockSupport.parkNanos(nanos);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 
@@ -233,7 +238,7 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
             write(batch);
         }
         List<CapturedPrediction> left = new ArrayList<>();
-        queue.drainTo(left);
+        queue.drainTo(left, Integer.MAX_VALUE);
         if (!left.isEmpty()) {
             dropped.add(left.size());
             LOG.warn("Stopped before writing {} captured prediction(s)", left.size());
