@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +94,7 @@ class PredictionCaptureTest {
         Thread watcher = new Thread(() -> {
             while (producing.get()) {
                 maxDepth.accumulateAndGet(capture.stats().queueDepth(), Math::max);
-                Thread.onSpinWait();
+                LockSupport.parkNanos(100_000);
             }
         });
         watcher.start();
@@ -122,7 +123,7 @@ class PredictionCaptureTest {
             assertTrue(t[0] < TimeUnit.SECONDS.toNanos(1), "an offer took " + t[0] / 1_000_000 + " ms");
             slowCalls += t[1];
         }
-        assertTrue(slowCalls <= 5, slowCalls + " of 100000 offers took over 50 ms");
+        assertTrue(slowCalls <= 10, slowCalls + " of 100000 offers took over 50 ms (more than 0.01 %)");
         producers.shutdown();
         producing.set(false);
         watcher.join();
