@@ -29,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -249,6 +250,17 @@ class PredictionCaptureIT {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), "promtool check metrics:\n" + out);
         }
+    }
+
+    @Test
+    void aWrongSettingStopsStartUpNamingTheKey() {
+        Throwable e = assertThrows(RuntimeException.class,
+                () -> BallastTestServer.start(Map.of("ballast.serving.capture.sample-rate", "1.5")).close());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("ballast.serving.capture.sample-rate must be between 0 and 1"), messages.toString());
     }
 
     @SuppressWarnings("unchecked")
