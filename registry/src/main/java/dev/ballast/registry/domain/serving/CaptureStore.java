@@ -1,0 +1,29 @@
+package dev.ballast.registry.domain.serving;
+
+import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/**
+ * Where captured predictions are kept: written in batches by the capture writer, read by drift
+ * monitors (a model's, or one version's, inputs over a time window) and the operators' captures API.
+ *
+ * <p>Which rows a read sees: with a {@code version}, every prediction that version made, also as a
+ * shadow (they are what that version was given); without one, the primary predictions of every
+ * version, so each served row counts once (a shadow repeats its primary's inputs).
+ */
+public interface CaptureStore {
+
+    /** Inserts the predictions in one transaction: all of them or, on an error, none. */
+    void insertBatch(List<CapturedPrediction> predictions);
+
+    /**
+     * Predictions captured in {@code [fromInclusive, toExclusive)} (epoch ms), newest first, at most
+     * {@code limit} of them (the newest when the window holds more).
+     */
+    List<CapturedPrediction> window(String model, @Nullable Integer version, long fromInclusive, long toExclusive, int limit);
+
+    /** How many predictions {@link #window} would see in {@code [from, to)} without a limit. */
+    long count(String model, @Nullable Integer version, long from, long to);
+}
