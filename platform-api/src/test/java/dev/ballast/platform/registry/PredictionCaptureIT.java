@@ -3,7 +3,7 @@ package dev.ballast.platform.registry;
 import dev.ballast.platform.testing.BallastTestServer;
 import dev.ballast.platform.testing.TestResponse;
 import dev.ballast.registry.app.serving.capture.CaptureStats;
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.registry.app.serving.capture.PredictionCapture;
 import dev.ballast.registry.app.serving.metrics.ServingMetrics;
 import dev.ballast.registry.domain.serving.CaptureStore;

@@ -3,7 +3,7 @@ package dev.ballast.registry.api.serving;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ballast.registry.app.serving.capture.CaptureStats;
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,6 +1,6 @@
 package dev.ballast.registry.app.serving;
 
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.registry.app.serving.capture.PredictionCapture;
 import dev.ballast.registry.app.tribuo.ModelPrediction;
 import jakarta.inject.Singleton;

@@ -81,6 +81,7 @@ public class ShadowRunner {
         metrics.shadow(primary.model(), primary.version(), shadow.version(),
                 classification ? "disagreement_rate" : "mean_absolute_difference",
                 classification ? (double) disagreed / rows.length : absDiff / rows.length);
+        metrics.shadowCompared(primary.model(), primary.version(), shadow.version(), rows.length, (int) disagreed);
         capture.offer(shadow, null, rows, List.of(shadowAnswers), true);
     }
 

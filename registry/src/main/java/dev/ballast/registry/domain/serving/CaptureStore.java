@@ -1,6 +1,5 @@
 package dev.ballast.registry.domain.serving;
 
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;

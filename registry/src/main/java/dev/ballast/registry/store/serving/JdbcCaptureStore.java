@@ -1,7 +1,7 @@
 package dev.ballast.registry.store.serving;
 
 import dev.ballast.core.jdbc.Jdbc;
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.registry.domain.serving.CaptureStore;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

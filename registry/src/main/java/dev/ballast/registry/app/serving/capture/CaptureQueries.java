@@ -1,5 +1,6 @@
 package dev.ballast.registry.app.serving.capture;
 
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.core.error.BallastException;
 import dev.ballast.registry.domain.serving.CaptureStore;
 import io.micronaut.core.annotation.Nullable;

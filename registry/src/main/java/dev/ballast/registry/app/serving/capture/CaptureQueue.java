@@ -1,5 +1,6 @@
 package dev.ballast.registry.app.serving.capture;
 
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;

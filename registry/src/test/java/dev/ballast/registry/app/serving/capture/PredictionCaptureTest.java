@@ -1,5 +1,6 @@
 package dev.ballast.registry.app.serving.capture;
 
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.ballast.registry.app.serving.metrics;
 
 import dev.ballast.registry.app.serving.capture.CaptureSettings;
-import dev.ballast.registry.app.serving.capture.CapturedPrediction;
+import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.registry.app.serving.capture.PredictionCapture;
 import dev.ballast.registry.domain.serving.CaptureStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,4 @@
-package dev.ballast.registry.app.serving.capture;
+package dev.ballast.registry.domain.serving;
 
 import io.micronaut.core.annotation.Nullable;
 
