@@ -90,6 +90,14 @@ class ServingIT {
 
         Map<String, Object> described = ok(server.get("/serving/" + model, fx.engineer));
         assertEquals(v1, described.get("version"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<?> captured = List.of();
+        while (captured.size() < 3 && System.nanoTime() < deadline) {
+            sleep(100);
+            captured = (List<?>) ok(server.get("/api/v1/serving/" + model + "/captures?version=" + v1 + "&max_results=50", fx.engineer))
+                    .get("captures");
+        }
+        assertTrue(captured.size() >= 3, "served rows are captured for drift monitoring: " + captured);
         assertTrue(described.get("input_schema").toString().contains("x2"), described.toString());
     }
 
@@ -299,7 +307,7 @@ class ServingIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             Map<String, Object> d = ok(server.get("/serving/" + name, fx.engineer));
-            if (d.get("traffic").toString().contains("mode=" + mode) && d.get("candidate_version") != null) {
+            if (String.valueOf(d.get("traffic_in_effect")).contains("mode=" + mode) && d.get("candidate_version") != null) {
                 return;
             }
             sleep(50);

@@ -92,6 +92,7 @@ public class ServingController {
             out.put("switched_at", e.switchedAt());
             out.put("input_schema", e.primary().features().stream().map(f -> Map.of("name", f, "type", "double")).toList());
             out.put("task_type", e.primary().taskType().jsonName());
+            out.put("traffic_in_effect", TrafficPolicyService.state(e.policy()));
             if (e.candidate() != null) {
                 out.put("candidate_version", String.valueOf(e.candidate().version()));
             }
