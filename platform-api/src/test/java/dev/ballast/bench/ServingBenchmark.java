@@ -1,0 +1,225 @@
+package dev.ballast.bench;
+
+import dev.ballast.core.testing.TestDatabase;
+import dev.ballast.platform.testing.BallastProcess;
+import org.tribuo.Model;
+import org.tribuo.regression.Regressor;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The serving benchmark ({@code bench/serving.sh}): one Ballast, started from the packaged jar as
+ * an operator starts it, serves a promoted Tribuo linear regression with 10 features; the same
+ * load generator then measures, in one run, Ballast's predict endpoint, Ballast's trivial
+ * {@code POST /api/v1/ping} (the HTTP stack's limit on this machine) and the reference stack
+ * (FastAPI + uvicorn + scikit-learn Ridge): throughput with 32 connections in a closed loop, then
+ * p50/p99 latency in an open loop at half that throughput. Each figure is printed next to its
+ * target and appended to BENCHMARKS.md with the machine.
+ */
+public final class ServingBenchmark {
+    private static final String HOST = "127.0.0.1";
+    private static final String ADMIN_PASSWORD = "serving-bench-admin-password";
+    private static final int BODIES = 64;
+
+    private ServingBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchMain.exitWith(ServingBenchmark::run);
+    }
+
+    static int run() throws Exception {
+        long started = System.nanoTime();
+        ServingSettings settings = ServingSettings.fromSystemProperties();
+        String loadBefore = MachineInfo.loadAverage();
+        MachineInfo machine = settings.database().equals("postgres") ? postgresMachine() : MachineInfo.withoutPostgres();
+        if (machine == null) {
+            return 2;
+        }
+
+        Path dataDir = Files.createDirectories(Path.of("target", "bench-data").toAbsolutePath());
+        double[][] rows = ServingData.rows(settings.rows(), settings.seed());
+        Path csv = dataDir.resolve("serving-train-" + settings.rows() + ".csv");
+        ServingData.writeCsv(rows, csv);
+        Model<Regressor> model = ServingData.train(rows, settings.seed());
+        List<String> bodies = ServingData.bodies(BODIES, settings.seed());
+        Progress.log("trained the Tribuo linear regression on " + Fmt.count(rows.length) + " rows; starting Ballast from "
+                + BallastProcess.jar());
+
+        TargetFigures ping;
+        TargetFigures predict;
+        String modelName = "bench-linear";
+        TestDatabase database = null;
+        Path home = Files.createTempDirectory("ballast-serving-bench");
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("BALLAST_HOME", home.toString());
+            env.put("BALLAST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            if (settings.database().equals("postgres")) {
+                System.setProperty("ballast.test.database", "postgres");
+                database = TestDatabase.create();
+                env.put("BALLAST_DB_URL", database.url());
+                env.put("BALLAST_DB_USER", database.user());
+                env.put("BALLAST_DB_PASSWORD", database.password());
+            }
+            try (BallastProcess ballast = BallastProcess.start(env)) {
+                Duration startup = ballast.awaitHealthy(Duration.ofMinutes(2));
+                Progress.log(String.format(Locale.ROOT, "Ballast (pid %d) healthy on port %d after %.1f s; promoting the model",
+                        ballast.pid(), ballast.port(), startup.toMillis() / 1e3));
+                String baseUrl = "http://" + HOST + ":" + ballast.port();
+                ServingSetup setup = new ServingSetup(baseUrl);
+                ServingSetup.Served served = setup.promote(ADMIN_PASSWORD, modelName, model);
+                String predictPath = String.format(Locale.ROOT, settings.predictPath(), served.model());
+
+                ping = measure("Ballast POST /api/v1/ping", ballast.port(), "/api/v1/ping", served.authorization(), bodies, settings);
+                String missing = predictUnavailable(setup, predictPath, served.authorization(), bodies.get(0), settings.predictWait());
+                predict = missing != null
+                        ? TargetFigures.unavailable("Ballast POST " + predictPath, missing)
+                        : measure("Ballast POST " + predictPath, ballast.port(), predictPath, served.authorization(), bodies, settings);
+                if (missing != null) {
+                    Progress.log("predict endpoint not available: " + missing);
+                }
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+            deleteTree(home);
+        }
+
+        TargetFigures fastApi = measureFastApi(settings, csv, bodies);
+        String loadAfter = MachineInfo.loadAverage();
+
+        List<Figure> figures = ServingFigures.figures(predict, ping, fastApi);
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        List<String> sizes = List.of(String.format(Locale.ROOT, "Load: %d keep-alive HTTP/1.1 connections; per target %d s closed-loop "
+                        + "warm-up, %d s closed loop (throughput), %d s open loop at half that throughput (latency)%s. Model: Tribuo "
+                        + "LinearSGDTrainer (squared loss, AdaGrad 0.5, 20 epochs), 10 features, %s training rows, seed %d; "
+                        + "%d distinct request bodies. Ballast on %s. Whole benchmark %.1f min.",
+                settings.connections(), settings.warmup().toSeconds(), settings.closedLoop().toSeconds(), settings.openLoop().toSeconds(),
+                settings.fullSize() ? "" : " (smoke run: shorter than the issue's sizes)", Fmt.count(settings.rows()), settings.seed(),
+                BODIES, settings.database().equals("postgres") ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 60e9),
+                "Load average (1/5/15 min) before / after: " + loadBefore + " and " + loadAfter);
+        List<String> notes = ServingFigures.notes(predict, ping, fastApi, machine.cpus());
+        System.out.println();
+        System.out.println("Ballast model serving, " + date);
+        System.out.print(Report.table(figures));
+        for (String n : notes) {
+            System.out.println("- " + n);
+        }
+        Report.append(settings.report(), Report.markdownSection("model serving", date, machine, sizes, figures, notes));
+        Progress.log("appended the results to " + settings.report());
+        return 0;
+    }
+
+    /** Warm-up, closed loop, then open loop at half the closed loop's throughput, on one set of connections. */
+    static TargetFigures measure(String name, int port, String path, String authorization, List<String> bodies, ServingSettings settings)
+            throws InterruptedException {
+        List<byte[]> requests = bodies.stream().map(b -> HttpConnection.post(HOST, port, path, authorization, b)).toList();
+        try (LoadGenerator load = new LoadGenerator(HOST, port, settings.connections())) {
+            Progress.log(name + ": warm-up " + settings.warmup().toSeconds() + " s");
+            load.closedLoop(requests, settings.warmup());
+            LoadGenerator.Result closed = load.closedLoop(requests, settings.closedLoop());
+            Progress.log(String.format(Locale.ROOT, "%s: closed loop %s (%d errors)", name, Fmt.rate(closed.perSecond(), "req"),
+                    closed.errors()));
+            if (closed.ok() == 0) {
+                return TargetFigures.unavailable(name, "no request succeeded: " + closed.firstError());
+            }
+            double rate = closed.perSecond() / 2;
+            LoadGenerator.Result open = load.openLoop(requests, rate, settings.openLoop());
+            TargetFigures figures = new TargetFigures(name, closed, rate, open, load.opened(), null);
+            Progress.log(name + ": open loop at " + Fmt.rate(rate, "req") + ": p50 / p99 " + figures.latencyText()
+                    + " (" + open.errors() + " errors)");
+            return figures;
+        }
+    }
+
+    /**
+     * Null when the predict endpoint answers 200, else why not. A route that does not exist at all
+     * (404, and no {@code /serving/} path in the OpenAPI document) is reported at once; otherwise the
+     * promoted model gets {@code wait} to start answering.
+     */
+    private static String predictUnavailable(ServingSetup setup, String path, String authorization, String body, Duration wait)
+            throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            HttpResponse<String> r = setup.send(path, body, authorization);
+            if (r.statusCode() == 200) {
+                return null;
+            }
+            String answer = r.statusCode() + (r.body().isBlank() ? "" : " " + abbreviate(r.body()));
+            if (r.statusCode() == 404) {
+                String openApi = setup.getOpen("/swagger/ballast.yml");
+                if (openApi != null && !openApi.contains("/serving/")) {
+                    return "404 (this build has no /serving/ route)";
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static TargetFigures measureFastApi(ServingSettings settings, Path csv, List<String> bodies) throws Exception {
+        String name = "FastAPI + uvicorn + scikit-learn Ridge";
+        if (!settings.fastApi()) {
+            return TargetFigures.unavailable(name, "skipped (-Dballast.bench.serving.fastapi=false)");
+        }
+        String reason = FastApiReference.unavailableReason(settings.reference());
+        if (reason != null) {
+            Progress.log("FastAPI reference not available: " + reason);
+            return TargetFigures.unavailable(name, reason);
+        }
+        try (FastApiReference reference = FastApiReference.start(settings.reference(), csv, bodies.get(0), Duration.ofMinutes(1))) {
+            Progress.log("FastAPI reference (pid " + reference.pid() + ") on port " + reference.port() + ": " + reference.versions());
+            TargetFigures measured = measure(name, reference.port(), "/predict", null, bodies, settings);
+            return new TargetFigures(name + " (" + reference.versions() + ")", measured.closed(), measured.openRate(), measured.open(),
+                    measured.connections(), measured.unavailable());
+        }
+    }
+
+    private static MachineInfo postgresMachine() {
+        String url = System.getenv("BALLAST_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run bench/serving.sh (or use -Dballast.bench.serving.database=h2)");
+            return null;
+        }
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_PASSWORD", ""))) {
+            return MachineInfo.collect(c);
+        } catch (SQLException e) {
+            System.err.println("[bench] PostgreSQL is unreachable at " + url + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String flat = body.replaceAll("\\s+", " ").trim();
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary directory
+        }
+    }
+}
