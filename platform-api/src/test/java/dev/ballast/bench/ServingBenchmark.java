@@ -36,6 +36,8 @@ public final class ServingBenchmark {
     private static final String HOST = "127.0.0.1";
     private static final String ADMIN_PASSWORD = "serving-bench-admin-password";
     private static final int BODIES = 64;
+    /** Held here: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 
     private ServingBenchmark() {
     }
@@ -46,6 +48,7 @@ public final class ServingBenchmark {
 
     static int run() throws Exception {
         long started = System.nanoTime();
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING); // no line per 1000 SGD steps
         ServingSettings settings = ServingSettings.fromSystemProperties();
         String loadBefore = MachineInfo.loadAverage();
         MachineInfo machine = settings.database().equals("postgres") ? postgresMachine() : MachineInfo.withoutPostgres();
@@ -64,7 +67,6 @@ public final class ServingBenchmark {
 
         TargetFigures ping;
         TargetFigures predict;
-        String modelName = "bench-linear";
         TestDatabase database = null;
         Path home = Files.createTempDirectory("ballast-serving-bench");
         try {
@@ -79,21 +81,13 @@ public final class ServingBenchmark {
                 env.put("BALLAST_DB_PASSWORD", database.password());
             }
             try (BallastProcess ballast = BallastProcess.start(env)) {
-                Duration startup = ballast.awaitHealthy(Duration.ofMinutes(2));
-                Progress.log(String.format(Locale.ROOT, "Ballast (pid %d) healthy on port %d after %.1f s; promoting the model",
-                        ballast.pid(), ballast.port(), startup.toMillis() / 1e3));
-                String baseUrl = "http://" + HOST + ":" + ballast.port();
-                ServingSetup setup = new ServingSetup(baseUrl);
-                ServingSetup.Served served = setup.promote(ADMIN_PASSWORD, modelName, model);
-                String predictPath = String.format(Locale.ROOT, settings.predictPath(), served.model());
-
-                ping = measure("Ballast POST /api/v1/ping", ballast.port(), "/api/v1/ping", served.authorization(), bodies, settings);
-                String missing = predictUnavailable(setup, predictPath, served.authorization(), bodies.get(0), settings.predictWait());
-                predict = missing != null
-                        ? TargetFigures.unavailable("Ballast POST " + predictPath, missing)
-                        : measure("Ballast POST " + predictPath, ballast.port(), predictPath, served.authorization(), bodies, settings);
-                if (missing != null) {
-                    Progress.log("predict endpoint not available: " + missing);
+                try {
+                    TargetFigures[] measured = measureBallast(ballast, settings, model, bodies);
+                    ping = measured[0];
+                    predict = measured[1];
+                } catch (Exception | AssertionError e) {
+                    System.err.println("[bench] Ballast's output, last lines:\n" + tail(ballast.output(), 40));
+                    throw e;
                 }
             }
         } finally {
@@ -126,6 +120,27 @@ public final class ServingBenchmark {
         Report.append(settings.report(), Report.markdownSection("model serving", date, machine, sizes, figures, notes));
         Progress.log("appended the results to " + settings.report());
         return 0;
+    }
+
+    /** Promotes the model, then measures ping and predict (in that order); answers {ping, predict}. */
+    private static TargetFigures[] measureBallast(BallastProcess ballast, ServingSettings settings, Model<Regressor> model,
+                                                  List<String> bodies) throws Exception {
+        Duration startup = ballast.awaitHealthy(Duration.ofMinutes(2));
+        Progress.log(String.format(Locale.ROOT, "Ballast (pid %d) healthy on port %d after %.1f s; promoting the model",
+                ballast.pid(), ballast.port(), startup.toMillis() / 1e3));
+        ServingSetup setup = new ServingSetup("http://" + HOST + ":" + ballast.port());
+        ServingSetup.Served served = setup.promote(ADMIN_PASSWORD, "bench-linear", model);
+        String predictPath = String.format(Locale.ROOT, settings.predictPath(), served.model());
+        Progress.log("model " + served.model() + " v" + served.version() + " is champion; predict at " + predictPath);
+
+        TargetFigures ping = measure("Ballast POST /api/v1/ping", ballast.port(), "/api/v1/ping", served.authorization(), bodies, settings);
+        String missing = predictUnavailable(setup, predictPath, served.authorization(), bodies.get(0), settings.predictWait());
+        if (missing != null) {
+            Progress.log("predict endpoint not available: " + missing);
+            return new TargetFigures[] {ping, TargetFigures.unavailable("Ballast POST " + predictPath, missing)};
+        }
+        return new TargetFigures[] {ping,
+                measure("Ballast POST " + predictPath, ballast.port(), predictPath, served.authorization(), bodies, settings)};
     }
 
     /** Warm-up, closed loop, then open loop at half the closed loop's throughput, on one set of connections. */
@@ -208,6 +223,11 @@ public final class ServingBenchmark {
             System.err.println("[bench] PostgreSQL is unreachable at " + url + ": " + e.getMessage());
             return null;
         }
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
     }
 
     private static String abbreviate(String body) {
