@@ -110,7 +110,12 @@ public final class ServingBenchmark {
                 settings.fullSize() ? "" : " (smoke run: shorter than the issue's sizes)", Fmt.count(settings.rows()), settings.seed(),
                 BODIES, settings.database().equals("postgres") ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 60e9),
                 "Load average (1/5/15 min) before / after: " + loadBefore + " and " + loadAfter);
-        List<String> notes = ServingFigures.notes(predict, ping, fastApi, machine.cpus());
+        List<String> notes = new ArrayList<>(ServingFigures.notes(predict, ping, fastApi, machine.cpus()));
+        double busiest = Math.max(firstLoad(loadBefore), firstLoad(loadAfter));
+        if (busiest > machine.cpus()) {
+            notes.add(0, String.format(Locale.ROOT, "The machine was busy with other work (1-minute load average up to %.1f on %d cores "
+                    + "before or after the run): the figures, the latency percentiles above all, are pessimistic.", busiest, machine.cpus()));
+        }
         System.out.println();
         System.out.println("Ballast model serving, " + date);
         System.out.print(Report.table(figures));
@@ -222,6 +227,14 @@ public final class ServingBenchmark {
         } catch (SQLException e) {
             System.err.println("[bench] PostgreSQL is unreachable at " + url + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    private static double firstLoad(String loadAverage) {
+        try {
+            return Double.parseDouble(loadAverage.split(" ")[0]);
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 

@@ -53,9 +53,11 @@ final class ServingFigures {
         if (!fastApi.measured()) {
             notes.add("FastAPI reference not available: " + fastApi.unavailable() + ".");
         }
-        notes.add(predict.detail());
-        notes.add(ping.detail());
-        notes.add(fastApi.detail());
+        for (TargetFigures t : List.of(predict, ping, fastApi)) {
+            if (t.measured()) {
+                notes.add(t.detail());
+            }
+        }
         notes.add("The load generator runs on the same " + cpus + "-core machine as the server and competes with it for CPU, as the "
                 + "issue defines the measurement: one thread per connection in the benchmark's JVM, each driving a plain-socket "
                 + "HTTP/1.1 keep-alive connection with prebuilt requests (no h2c upgrade; responses read and counted, not parsed). "

@@ -43,6 +43,7 @@ class ServingFiguresTest {
         List<String> notes = ServingFigures.notes(predict, target("ping", 10_000, 1_000_000), fastApi, 2);
         assertTrue(notes.get(0).startsWith("Predict endpoint not available: 404"), notes.get(0));
         assertTrue(notes.get(1).contains("apt-get install failed"), notes.get(1));
+        assertTrue(notes.get(2).startsWith("ping: closed loop"), "then the measured targets only: " + notes.get(2));
     }
 
     /** A target that served {@code perSecond} for one second with every open-loop latency equal to {@code latency}. */
