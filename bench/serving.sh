@@ -7,16 +7,17 @@
 # throughput with 32 keep-alive connections (closed loop), then p50/p99 latency at half that
 # throughput (open loop, fixed rate, latency from the intended send time). The generator shares
 # the machine's cores with the servers. Prints the table on stdout (progress on stderr) and
-# appends a dated section to BENCHMARKS.md. About 3 minutes plus the build.
+# appends a dated section to BENCHMARKS.md. About 4 minutes plus the build.
 #
 # Usage, from anywhere:   bench/serving.sh [JVM options, e.g. -Dballast.bench.serving.seconds=5]
-#   knobs (-Dballast.bench.serving.*): connections (32), warmup-seconds (10), seconds (20, closed
-#   loop), open-seconds (20, open loop), rows (5000), seed, database (postgres or h2),
+#   knobs (-Dballast.bench.serving.*): connections (32), warmup-seconds (20 per target), rounds (2
+#   closed-loop rounds per target, alternating ping and predict; the best counts), seconds (10 per
+#   round), open-seconds (20, open loop), rows (5000), seed, database (postgres or h2),
 #   fastapi (true; false skips the reference), predict-wait-seconds (30), predict-path
 #   (/serving/%s/predict); -Dballast.bench.report = the file to append to. Options must not
 #   contain spaces.
 #   A quick smoke run: bench/serving.sh -Dballast.bench.serving.warmup-seconds=2 \
-#       -Dballast.bench.serving.seconds=3 -Dballast.bench.serving.open-seconds=3
+#       -Dballast.bench.serving.seconds=3 -Dballast.bench.serving.rounds=1 -Dballast.bench.serving.open-seconds=3
 #
 # Environment: as bench/tracking.sh (BALLAST_BENCH_POSTGRES_URL/_USER/_PASSWORD,
 # BALLAST_BENCH_SKIP_BUILD=1), plus BALLAST_BENCH_PYTHON = the interpreter of the reference

@@ -42,6 +42,29 @@ final class LoadGenerator implements AutoCloseable {
         Latencies latencies() {
             return new Latencies(latencyNanos);
         }
+
+        /** Several phases of one target as one: counts and times added, latencies pooled, the first error kept. */
+        static Result merge(List<Result> parts) {
+            long ok = 0;
+            long errors = 0;
+            long bytes = 0;
+            long elapsed = 0;
+            String firstError = null;
+            List<LongSamples> latencies = new ArrayList<>();
+            for (Result r : parts) {
+                ok += r.ok;
+                errors += r.errors;
+                bytes += r.bytes;
+                elapsed += r.elapsedNanos;
+                firstError = firstError != null ? firstError : r.firstError;
+                LongSamples s = new LongSamples();
+                for (long v : r.latencyNanos) {
+                    s.add(v);
+                }
+                latencies.add(s);
+            }
+            return new Result(ok, errors, bytes, Math.max(1, elapsed), LongSamples.merge(latencies), firstError);
+        }
     }
 
     /** Every connection sends back to back for {@code duration}; requests in flight at the end still count. */

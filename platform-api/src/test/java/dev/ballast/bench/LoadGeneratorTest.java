@@ -90,6 +90,20 @@ class LoadGeneratorTest {
         }
     }
 
+    @Test
+    void mergedPhasesAddUpAndPoolTheirLatencies() {
+        LoadGenerator.Result a = new LoadGenerator.Result(2, 1, 100, 1_000, new long[] {5, 7}, "status 500");
+        LoadGenerator.Result b = new LoadGenerator.Result(1, 0, 50, 3_000, new long[] {9}, null);
+        LoadGenerator.Result m = LoadGenerator.Result.merge(java.util.List.of(b, a));
+        assertEquals(3, m.ok());
+        assertEquals(1, m.errors());
+        assertEquals(150, m.bytes());
+        assertEquals(4_000, m.elapsedNanos());
+        assertEquals(3, m.latencies().count());
+        assertEquals(9, m.latencies().max());
+        assertEquals("status 500", m.firstError());
+    }
+
     private int port() {
         return server.getAddress().getPort();
     }

@@ -103,10 +103,12 @@ public final class ServingBenchmark {
         List<Figure> figures = ServingFigures.figures(predict, ping, fastApi);
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         List<String> sizes = List.of(String.format(Locale.ROOT, "Load: %d keep-alive HTTP/1.1 connections; per target %d s closed-loop "
-                        + "warm-up, %d s closed loop (throughput), %d s open loop at half that throughput (latency)%s. Model: Tribuo "
+                        + "warm-up, %d closed-loop rounds of %d s (throughput: the best round), %d s open loop at half that throughput "
+                        + "(latency)%s; the targets of one server are warmed up and measured in alternation. Model: Tribuo "
                         + "LinearSGDTrainer (squared loss, AdaGrad 0.5, 20 epochs), 10 features, %s training rows, seed %d; "
                         + "%d distinct request bodies. Ballast on %s. Whole benchmark %.1f min.",
-                settings.connections(), settings.warmup().toSeconds(), settings.closedLoop().toSeconds(), settings.openLoop().toSeconds(),
+                settings.connections(), settings.warmup().toSeconds(), settings.rounds(), settings.closedLoop().toSeconds(),
+                settings.openLoop().toSeconds(),
                 settings.fullSize() ? "" : " (smoke run: shorter than the issue's sizes)", Fmt.count(settings.rows()), settings.seed(),
                 BODIES, settings.database().equals("postgres") ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 60e9),
                 "Load average (1/5/15 min) before / after: " + loadBefore + " and " + loadAfter);
@@ -127,7 +129,7 @@ public final class ServingBenchmark {
         return 0;
     }
 
-    /** Promotes the model, then measures ping and predict (in that order); answers {ping, predict}. */
+    /** Promotes the model, then measures ping and predict together (see {@link Measurements}); answers {ping, predict}. */
     private static TargetFigures[] measureBallast(BallastProcess ballast, ServingSettings settings, Model<Regressor> model,
                                                   List<String> bodies) throws Exception {
         Duration startup = ballast.awaitHealthy(Duration.ofMinutes(2));
@@ -138,36 +140,17 @@ public final class ServingBenchmark {
         String predictPath = String.format(Locale.ROOT, settings.predictPath(), served.model());
         Progress.log("model " + served.model() + " v" + served.version() + " is champion; predict at " + predictPath);
 
-        TargetFigures ping = measure("Ballast POST /api/v1/ping", ballast.port(), "/api/v1/ping", served.authorization(), bodies, settings);
+        Measurements.Target ping = new Measurements.Target("Ballast POST /api/v1/ping", ballast.port(), "/api/v1/ping",
+                served.authorization());
+        Measurements.Target predict = new Measurements.Target("Ballast POST " + predictPath, ballast.port(), predictPath,
+                served.authorization());
         String missing = predictUnavailable(setup, predictPath, served.authorization(), bodies.get(0), settings.predictWait());
         if (missing != null) {
             Progress.log("predict endpoint not available: " + missing);
-            return new TargetFigures[] {ping, TargetFigures.unavailable("Ballast POST " + predictPath, missing)};
+            return new TargetFigures[] {Measurements.measure(List.of(ping), bodies, settings).get(0),
+                    TargetFigures.unavailable(predict.name(), missing)};
         }
-        return new TargetFigures[] {ping,
-                measure("Ballast POST " + predictPath, ballast.port(), predictPath, served.authorization(), bodies, settings)};
-    }
-
-    /** Warm-up, closed loop, then open loop at half the closed loop's throughput, on one set of connections. */
-    static TargetFigures measure(String name, int port, String path, String authorization, List<String> bodies, ServingSettings settings)
-            throws InterruptedException {
-        List<byte[]> requests = bodies.stream().map(b -> HttpConnection.post(HOST, port, path, authorization, b)).toList();
-        try (LoadGenerator load = new LoadGenerator(HOST, port, settings.connections())) {
-            Progress.log(name + ": warm-up " + settings.warmup().toSeconds() + " s");
-            load.closedLoop(requests, settings.warmup());
-            LoadGenerator.Result closed = load.closedLoop(requests, settings.closedLoop());
-            Progress.log(String.format(Locale.ROOT, "%s: closed loop %s (%d errors)", name, Fmt.rate(closed.perSecond(), "req"),
-                    closed.errors()));
-            if (closed.ok() == 0) {
-                return TargetFigures.unavailable(name, "no request succeeded: " + closed.firstError());
-            }
-            double rate = closed.perSecond() / 2;
-            LoadGenerator.Result open = load.openLoop(requests, rate, settings.openLoop());
-            TargetFigures figures = new TargetFigures(name, closed, rate, open, load.opened(), null);
-            Progress.log(name + ": open loop at " + Fmt.rate(rate, "req") + ": p50 / p99 " + figures.latencyText()
-                    + " (" + open.errors() + " errors)");
-            return figures;
-        }
+        return Measurements.measure(List.of(ping, predict), bodies, settings).toArray(new TargetFigures[0]);
     }
 
     /**
@@ -209,9 +192,10 @@ public final class ServingBenchmark {
         }
         try (FastApiReference reference = FastApiReference.start(settings.reference(), csv, bodies.get(0), Duration.ofMinutes(1))) {
             Progress.log("FastAPI reference (pid " + reference.pid() + ") on port " + reference.port() + ": " + reference.versions());
-            TargetFigures measured = measure(name, reference.port(), "/predict", null, bodies, settings);
-            return new TargetFigures(name + " (" + reference.versions() + ")", measured.closed(), measured.openRate(), measured.open(),
-                    measured.connections(), measured.unavailable());
+            TargetFigures measured = Measurements.measure(List.of(new Measurements.Target(name, reference.port(), "/predict", null)),
+                    bodies, settings).get(0);
+            return new TargetFigures(name + " (" + reference.versions() + ")", measured.closed(), measured.roundRates(),
+                    measured.openRate(), measured.open(), measured.connections(), measured.unavailable());
         }
     }
 

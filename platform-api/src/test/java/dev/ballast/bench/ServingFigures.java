@@ -63,7 +63,8 @@ final class ServingFigures {
                 + "HTTP/1.1 keep-alive connection with prebuilt requests (no h2c upgrade; responses read and counted, not parsed). "
                 + "Figures are lower bounds for a server with cores of its own.");
         notes.add("Closed loop: each connection sends its next request as soon as the previous answer arrived; throughput counts "
-                + "2xx answers. Open loop: requests are due at a fixed rate (half the target's own closed-loop throughput) and go "
+                + "2xx answers and is the best of the rounds (a JVM server still speeds up after tens of seconds, and the machine "
+                + "may have other work; the rounds alternate between ping and predict so neither gains from going second). Open loop, in as many slices as there are rounds, alternating as well: requests are due at a fixed rate (half the target's own closed-loop throughput) and go "
                 + "out on the next free connection; latency counts from when a request was due, so waiting for a connection is "
                 + "charged to the server (no coordinated omission); it includes the generator threads' wake-up delay (tens of "
                 + "microseconds). Percentiles are nearest-rank.");

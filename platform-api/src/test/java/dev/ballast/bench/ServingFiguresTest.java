@@ -43,7 +43,7 @@ class ServingFiguresTest {
         List<String> notes = ServingFigures.notes(predict, target("ping", 10_000, 1_000_000), fastApi, 2);
         assertTrue(notes.get(0).startsWith("Predict endpoint not available: 404"), notes.get(0));
         assertTrue(notes.get(1).contains("apt-get install failed"), notes.get(1));
-        assertTrue(notes.get(2).startsWith("ping: closed loop"), "then the measured targets only: " + notes.get(2));
+        assertTrue(notes.get(2).startsWith("ping: closed-loop rounds 10,000 req/s;"), "then the measured targets only: " + notes.get(2));
     }
 
     /** A target that served {@code perSecond} for one second with every open-loop latency equal to {@code latency}. */
@@ -52,6 +52,6 @@ class ServingFiguresTest {
         java.util.Arrays.fill(latencies, latency);
         LoadGenerator.Result closed = new LoadGenerator.Result(perSecond, 0, perSecond * 100, 1_000_000_000L, latencies, null);
         LoadGenerator.Result open = new LoadGenerator.Result(100, 0, 10_000, 1_000_000_000L, latencies, null);
-        return new TargetFigures(name, closed, perSecond / 2.0, open, 32, null);
+        return new TargetFigures(name, closed, new double[] {perSecond}, perSecond / 2.0, open, 32, null);
     }
 }

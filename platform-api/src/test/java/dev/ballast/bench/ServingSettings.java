@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * @param connections    keep-alive connections of the load generator, in both modes
  * @param warmup         closed-loop warm-up per target, not measured
- * @param closedLoop     measured closed-loop phase per target (throughput)
+ * @param closedLoop     one measured closed-loop round per target (throughput: the best round)
+ * @param rounds         closed-loop rounds per target, alternating between the targets of one server
  * @param openLoop       measured open-loop phase per target at half its throughput (latency)
  * @param rows           training rows of both models
  * @param seed           seed of the training data and of the request bodies
@@ -22,8 +23,14 @@ import java.util.Locale;
  * @param reference      the FastAPI reference server script
  * @param report         the Markdown file the dated section is appended to
  */
-record ServingSettings(int connections, Duration warmup, Duration closedLoop, Duration openLoop, int rows, long seed,
+record ServingSettings(int connections, Duration warmup, Duration closedLoop, int rounds, Duration openLoop, int rows, long seed,
                        String database, boolean fastApi, Duration predictWait, String predictPath, Path reference, Path report) {
+
+    ServingSettings {
+        if (connections < 1 || rounds < 1 || closedLoop.isZero() || openLoop.isZero()) {
+            throw new IllegalArgumentException("connections, rounds and the phases must be positive");
+        }
+    }
 
     static ServingSettings fromSystemProperties() {
         String database = property("database", "postgres").toLowerCase(Locale.ROOT);
@@ -33,8 +40,9 @@ record ServingSettings(int connections, Duration warmup, Duration closedLoop, Du
         String report = System.getProperty("ballast.bench.report", System.getenv().getOrDefault("BALLAST_BENCH_REPORT", "BENCHMARKS.md"));
         return new ServingSettings(
                 Integer.parseInt(property("connections", "32")),
-                Duration.ofSeconds(Long.parseLong(property("warmup-seconds", "10"))),
-                Duration.ofSeconds(Long.parseLong(property("seconds", "20"))),
+                Duration.ofSeconds(Long.parseLong(property("warmup-seconds", "20"))),
+                Duration.ofSeconds(Long.parseLong(property("seconds", "10"))),
+                Integer.parseInt(property("rounds", "2")),
                 Duration.ofSeconds(Long.parseLong(property("open-seconds", "20"))),
                 Integer.parseInt(property("rows", "5000")),
                 Long.parseLong(property("seed", "20240611")),
@@ -53,6 +61,6 @@ record ServingSettings(int connections, Duration warmup, Duration closedLoop, Du
 
     /** Whether the run used the sizes the targets are stated for (else the report calls it a smoke run). */
     boolean fullSize() {
-        return connections == 32 && closedLoop.toSeconds() >= 20 && openLoop.toSeconds() >= 20 && warmup.toSeconds() >= 10;
+        return connections == 32 && closedLoop.toSeconds() * rounds >= 20 && openLoop.toSeconds() >= 20 && warmup.toSeconds() >= 20;
     }
 }

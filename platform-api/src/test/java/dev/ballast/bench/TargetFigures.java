@@ -7,17 +7,18 @@ package dev.ballast.bench;
  * measured carries the reason instead.
  *
  * @param name        how the report names the target
- * @param closed      the closed-loop phase (null when unavailable)
+ * @param closed      the best closed-loop round (null when unavailable)
+ * @param roundRates  the throughput of every closed-loop round, in order
  * @param openRate    the open loop's planned requests per second
  * @param open        the open-loop phase (null when unavailable)
  * @param connections TCP connections opened over all phases
  * @param unavailable why the target was not measured, or null
  */
-record TargetFigures(String name, LoadGenerator.Result closed, double openRate, LoadGenerator.Result open, int connections,
+record TargetFigures(String name, LoadGenerator.Result closed, double[] roundRates, double openRate, LoadGenerator.Result open, int connections,
                      String unavailable) {
 
     static TargetFigures unavailable(String name, String reason) {
-        return new TargetFigures(name, null, 0, null, 0, reason);
+        return new TargetFigures(name, null, new double[0], 0, null, 0, reason);
     }
 
     boolean measured() {
@@ -51,11 +52,16 @@ record TargetFigures(String name, LoadGenerator.Result closed, double openRate, 
             return name + ": not available (" + unavailable + ").";
         }
         long responses = closed.ok() + closed.errors();
-        return String.format(java.util.Locale.ROOT, "%s: closed loop %s requests (%d errors%s), open loop %s requests planned at %s, "
-                        + "%s served at %s (%d errors), %s per response, %d TCP connections over all phases.",
-                name, Fmt.count(responses), closed.errors(), closed.firstError() == null ? "" : ", first: " + closed.firstError(),
+        StringBuilder rounds = new StringBuilder();
+        for (double r : roundRates) {
+            rounds.append(rounds.length() == 0 ? "" : ", ").append(Fmt.rate(r, "req"));
+        }
+        return String.format(java.util.Locale.ROOT, "%s: closed-loop rounds %s; best round %s requests (%d errors%s), open loop %s requests planned at %s, "
+                        + "%s served at %s (%d errors%s), %s per response, %d TCP connections over all phases.",
+                name, rounds, Fmt.count(responses), closed.errors(), closed.firstError() == null ? "" : ", first: " + closed.firstError(),
                 Fmt.count(open.ok() + open.errors()), Fmt.rate(openRate, "req"), Fmt.count(open.ok()),
-                Fmt.rate(open.perSecond(), "req"), open.errors(), Fmt.bytes(responses == 0 ? 0 : closed.bytes() / responses),
+                Fmt.rate(open.perSecond(), "req"), open.errors(),
+                open.firstError() == null ? "" : ", first: " + open.firstError(), Fmt.bytes(responses == 0 ? 0 : closed.bytes() / responses),
                 connections);
     }
 }
