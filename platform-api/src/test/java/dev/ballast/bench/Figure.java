@@ -16,14 +16,20 @@ public record Figure(String measure, String ballast, String baseline, String com
 
     /** The outcome of checking a figure against its target. */
     public enum Verdict {
-        PASS, FAIL, INFO;
+        PASS, FAIL, INFO,
+        /** The target could not be checked because a figure it needs was not measured (the report says why). */
+        NOT_MEASURED;
 
         public static Verdict of(boolean met) {
             return met ? PASS : FAIL;
         }
 
         public String label() {
-            return this == INFO ? "-" : name();
+            return switch (this) {
+                case INFO -> "-";
+                case NOT_MEASURED -> "n/a";
+                default -> name();
+            };
         }
     }
 

@@ -39,6 +39,10 @@ public final class Latencies {
         return percentile(95);
     }
 
+    public long p99() {
+        return percentile(99);
+    }
+
     public long min() {
         return sorted[0];
     }

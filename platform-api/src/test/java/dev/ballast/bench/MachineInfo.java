@@ -34,6 +34,27 @@ public record MachineInfo(int cpus, String cpuModel, String memory, String java,
                 }
             }
         }
+        MachineInfo local = collectLocal(version);
+        return new MachineInfo(local.cpus(), local.cpuModel(), local.memory(), local.java(), local.os(), version,
+                String.join(", ", settings), local.commit());
+    }
+
+    /** The machine without a PostgreSQL server (a benchmark on Ballast's embedded H2). */
+    public static MachineInfo withoutPostgres() {
+        return collectLocal("not used (embedded H2)");
+    }
+
+    /** The 1, 5 and 15-minute load averages from /proc/loadavg: other work on the machine skews latency figures. */
+    public static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static MachineInfo collectLocal(String postgres) {
         String java = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + ")";
         String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
@@ -42,7 +63,7 @@ public record MachineInfo(int cpus, String cpuModel, String memory, String java,
             commit = "unknown";
         }
         return new MachineInfo(Runtime.getRuntime().availableProcessors(), procValue("/proc/cpuinfo", "model name"),
-                totalMemory(), java, os, version, String.join(", ", settings), commit);
+                totalMemory(), java, os, postgres, "", commit);
     }
 
     private static String totalMemory() {

@@ -72,16 +72,24 @@ public final class Report {
         return out.toString();
     }
 
-    /** A dated Markdown section: machine, settings, the figure table and notes. */
+    /** A dated Markdown section of the tracking benchmark: machine, settings, the figure table and notes. */
     public static String markdownSection(String date, MachineInfo machine, List<String> settings, List<Figure> figures,
                                          List<String> notes) {
+        return markdownSection("tracking API on PostgreSQL", date, machine, settings, figures, notes);
+    }
+
+    /** A dated Markdown section titled {@code "<date> - <title>"}: machine, settings, the figure table and notes. */
+    public static String markdownSection(String title, String date, MachineInfo machine, List<String> settings, List<Figure> figures,
+                                         List<String> notes) {
         StringBuilder md = new StringBuilder();
-        md.append("\n## ").append(date).append(" - tracking API on PostgreSQL\n\n");
+        md.append("\n## ").append(date).append(" - ").append(title).append("\n\n");
         md.append("- Machine: ").append(machine.cpus()).append(" cores (").append(machine.cpuModel()).append("), ")
                 .append(machine.memory()).append(" memory, ").append(machine.os()).append('\n');
         md.append("- Java: ").append(machine.java()).append('\n');
         md.append("- PostgreSQL: ").append(machine.postgres()).append('\n');
-        md.append("- PostgreSQL settings: ").append(machine.postgresSettings()).append('\n');
+        if (!machine.postgresSettings().isEmpty()) {
+            md.append("- PostgreSQL settings: ").append(machine.postgresSettings()).append('\n');
+        }
         md.append("- Commit: ").append(machine.commit()).append('\n');
         for (String s : settings) {
             md.append("- ").append(s).append('\n');

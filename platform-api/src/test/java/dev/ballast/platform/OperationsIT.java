@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What operators rely on: health with a database check, metrics, the OpenAPI page, request ids. */
+/** What operators rely on: health with a database check, metrics, the OpenAPI page, request ids, the authenticated ping. */
 class OperationsIT {
     private static BallastTestServer server;
 
@@ -67,6 +67,19 @@ class OperationsIT {
         TestResponse page = server.get("/openapi/index.html", null);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("swagger"), "the browsable page is served by Ballast itself");
+    }
+
+    @Test
+    void pingReadsTheBodyForAuthenticatedCallersOnly() {
+        String body = "{\"inputs\":{\"f0\":0.1,\"f1\":-2.5}}";
+        TestResponse ok = server.postJson("/api/v1/ping", body, server.adminAuth());
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals(Boolean.TRUE, ok.json().get("ok"));
+        assertEquals(200, server.postJson("/api/v1/ping", "{}", server.adminAuth()).status());
+        TestResponse anonymous = server.postJson("/api/v1/ping", body, null);
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("UNAUTHENTICATED", anonymous.errorCode());
+        assertTrue(server.get("/swagger/ballast.yml", null).body().contains("/api/v1/ping"), "ping is documented");
     }
 
     @Test

@@ -53,6 +53,16 @@ class StartupIT {
     }
 
     @Test
+    void thePackagedJarHoldsWhatTheRegistryLoadsModelsWith() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(BallastProcess.jar().toFile())) {
+            for (String entry : new String[] {"dev/ballast/client/BallastModelDescriptor.class",
+                    "dev/ballast/client/InvalidModelDescriptorException.class", "org/tribuo/regression/Regressor.class"}) {
+                assertTrue(jar.getEntry(entry) != null, entry + " is missing from " + BallastProcess.jar());
+            }
+        }
+    }
+
+    @Test
     void printsAGeneratedAdminPasswordOnceAndItWorks() throws Exception {
         String password;
         try (BallastProcess first = BallastProcess.start(env())) {

@@ -55,6 +55,11 @@ public final class BallastProcess implements AutoCloseable {
         return port;
     }
 
+    /** The operating system's id of the process, for logs. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
