@@ -21,6 +21,7 @@ import java.util.List;
  */
 @Singleton
 public class ApiTokens {
+    private final CredentialChanges changes;
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_DAYS = 3650;
 
@@ -28,7 +29,8 @@ public class ApiTokens {
     private final UserStore users;
     private final Clock clock;
 
-    public ApiTokens(TokenStore tokens, UserStore users, Clock clock) {
+    public ApiTokens(TokenStore tokens, UserStore users, Clock clock, CredentialChanges changes) {
+        this.changes = changes;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
@@ -80,6 +82,7 @@ public class ApiTokens {
                 .orElseThrow(() -> BallastException.notFound("Token " + tokenId + " does not exist."));
         if (token.revokedAt() == null) {
             tokens.revoke(tokenId, clock.millis());
+            changes.changed();
         }
         return tokens.findById(tokenId).orElseThrow();
     }

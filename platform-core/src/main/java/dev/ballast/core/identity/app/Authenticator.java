@@ -36,12 +36,34 @@ public class Authenticator {
     private final String salt = TokenSecrets.newSecret();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastTouched = new ConcurrentHashMap<>();
+    private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
+    private final CredentialChanges changes;
+    private final long tokenCacheMillis;
 
     public Authenticator(UserStore users, TokenStore tokens, PasswordHasher hasher, Clock clock) {
+        this(users, tokens, hasher, clock, new CredentialChanges(), Duration.ZERO);
+    }
+
+    /**
+     * @param tokenCache how long a token's authentication is reused without reading the database
+     *                   ({@code ballast.security.token-cache}, default 1s; 0 reads it on every
+     *                   request). Serving clients send a token with every prediction, and two
+     *                   queries per request were most of the cost of a prediction. A change made
+     *                   on this replica ({@link CredentialChanges}) drops the cache at once; other
+     *                   replicas see a revoked token or disabled user within this time.
+     */
+    @jakarta.inject.Inject
+    public Authenticator(UserStore users, TokenStore tokens, PasswordHasher hasher, Clock clock, CredentialChanges changes,
+                         @io.micronaut.context.annotation.Value("${ballast.security.token-cache:1s}") Duration tokenCache) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.clock = clock;
+        this.changes = changes;
+        this.tokenCacheMillis = tokenCache.toMillis();
+    }
+
+    private record CachedToken(Actor actor, Long tokenExpiresAt, long until, long generation) {
     }
 
     private record Verified(String passwordHash, long until) {
@@ -81,7 +103,14 @@ public class Authenticator {
             return Optional.empty();
         }
         long now = clock.millis();
-        Optional<ApiToken> found = tokens.findBySecretHash(TokenSecrets.sha256Hex(secret));
+        String hash = TokenSecrets.sha256Hex(secret);
+        CachedToken cached = tokenCache.get(hash);
+        if (cached != null && cached.until() > now && cached.generation() == changes.current()
+                && (cached.tokenExpiresAt() == null || cached.tokenExpiresAt() > now)) {
+            return Optional.of(cached.actor());
+        }
+        long generation = changes.current();
+        Optional<ApiToken> found = tokens.findBySecretHash(hash);
         if (found.isEmpty() || !found.get().activeAt(now)) {
             return Optional.empty();
         }
@@ -91,8 +120,14 @@ public class Authenticator {
             return Optional.empty();
         }
         recordUse(token.id(), now);
-        return Optional.of(new Actor(user.get().id(), user.get().username(), user.get().role(), token.id(),
-                token.servingModel()));
+        Actor actor = new Actor(user.get().id(), user.get().username(), user.get().role(), token.id(), token.servingModel());
+        if (tokenCacheMillis > 0) {
+            if (tokenCache.size() >= MAX_REMEMBERED) {
+                tokenCache.clear();
+            }
+            tokenCache.put(hash, new CachedToken(actor, token.expiresAt(), now + tokenCacheMillis, generation));
+        }
+        return Optional.of(actor);
     }
 
     /** Keeps "last used" useful without a write on every request. */

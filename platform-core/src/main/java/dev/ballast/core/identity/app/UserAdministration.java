@@ -19,11 +19,13 @@ import java.util.List;
  */
 @Singleton
 public class UserAdministration {
+    private final CredentialChanges changes;
     private final UserStore users;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public UserAdministration(UserStore users, PasswordHasher hasher, Clock clock) {
+    public UserAdministration(UserStore users, PasswordHasher hasher, Clock clock, CredentialChanges changes) {
+        this.changes = changes;
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
@@ -66,6 +68,7 @@ public class UserAdministration {
             requireAnotherEnabledAdmin(user);
         }
         users.updateRole(user.id(), role, clock.millis());
+        changes.changed();
         return find(username).withoutSecret();
     }
 
@@ -77,6 +80,7 @@ public class UserAdministration {
             requireAnotherEnabledAdmin(user);
         }
         users.updateEnabled(user.id(), enabled, clock.millis());
+        changes.changed();
         return find(username).withoutSecret();
     }
 
@@ -88,6 +92,7 @@ public class UserAdministration {
         User user = find(username);
         PasswordPolicy.checkPassword(username, password);
         users.updatePassword(user.id(), hasher.hash(password), clock.millis());
+        changes.changed();
     }
 
     public boolean isEmpty() {
