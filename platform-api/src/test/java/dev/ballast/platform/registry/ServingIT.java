@@ -98,6 +98,12 @@ class ServingIT {
                     .get("captures");
         }
         assertTrue(captured.size() >= 3, "served rows are captured for drift monitoring: " + captured);
+        String metrics = server.get("/prometheus", null).body();
+        for (String series : List.of("ballast_serving_requests_total{", "ballast_serving_latency_seconds_bucket{",
+                "ballast_serving_batch_size_bucket{")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(series) && l.contains("model=\"" + model + "\"")
+                    && l.contains("version=\"" + v1 + "\"")), series + " for " + model + " v" + v1);
+        }
         assertTrue(described.get("input_schema").toString().contains("x2"), described.toString());
     }
 
@@ -132,6 +138,8 @@ class ServingIT {
         }
         TestResponse tooMany = fx.predict("/serving/" + model + "/predict", big.append("]}").toString());
         assertEquals(400, tooMany.status());
+        assertTrue(server.get("/prometheus", null).body().lines().anyMatch(l -> l.startsWith("ballast_serving_errors_total{")
+                && l.contains("model=\"" + model + "\"") && l.contains("INVALID_PARAMETER_VALUE")), "errors are counted by code");
         assertTrue(tooMany.body().contains("more than 1000 rows"), tooMany.body());
         assertEquals(400, fx.predict("/serving/" + model + "/predict", "{\"rows\":[]}").status());
         assertEquals(400, fx.predict("/serving/" + model + "/predict", "{\"inputs\":").status());
