@@ -62,18 +62,6 @@ final class CsvProfiler implements CsvPass {
     /** The sink of the second pass: recounts, as text, the values of the columns marked for recount. */
     @Override
     public CsvReader.FieldSink recountSink() {
-        return new CsvReader.FieldSink() {
-            @Override
-            public void field(int index, byte[] b, int off, int len) {
-                ColumnAccumulator c = columns[index];
-                if (c.recount && !FieldClassifier.isMissing(b, off, len)) {
-                    c.recountValue(b, off, len, ValueHash.hash(b, off, len));
-                }
-            }
-
-            @Override
-            public void endRecord() {
-            }
-        };
+        return new RecountSink(columns);
     }
 }

@@ -111,19 +111,7 @@ final class ParallelCsvProfiler implements CsvPass {
     /** The sink of the second pass (one thread): as {@link CsvProfiler#recountSink()}. */
     @Override
     public CsvReader.FieldSink recountSink() {
-        return new CsvReader.FieldSink() {
-            @Override
-            public void field(int index, byte[] b, int off, int len) {
-                ColumnAccumulator c = columns[index];
-                if (c.recount && !FieldClassifier.isMissing(b, off, len)) {
-                    c.recountValue(b, off, len, ValueHash.hash(b, off, len));
-                }
-            }
-
-            @Override
-            public void endRecord() {
-            }
-        };
+        return new RecountSink(columns);
     }
 
     private void work() {
