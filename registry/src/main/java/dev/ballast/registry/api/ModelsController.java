@@ -7,6 +7,7 @@ import dev.ballast.core.identity.RequiresRole;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.core.identity.domain.Role;
 import dev.ballast.registry.app.RegistryService;
+import dev.ballast.registry.app.RegistrySettings;
 import dev.ballast.registry.app.card.ModelCardMarkdown;
 import dev.ballast.registry.app.card.ModelCardService;
 import dev.ballast.registry.app.gate.GateReportJson;
@@ -45,11 +46,13 @@ public class ModelsController {
     private final GateService gates;
     private final ModelCardService cards;
     private final RegistryService registry;
+    private final RegistrySettings settings;
 
-    public ModelsController(GateService gates, ModelCardService cards, RegistryService registry) {
+    public ModelsController(GateService gates, ModelCardService cards, RegistryService registry, RegistrySettings settings) {
         this.gates = gates;
         this.cards = cards;
         this.registry = registry;
+        this.settings = settings;
     }
 
     /** New gates: an optional task-type template followed by rules. */
@@ -89,10 +92,10 @@ public class ModelsController {
 
     @Post("/models/{name}/versions/{version}/gates/evaluate")
     @RequiresRole(Role.ENGINEER)
-    @Operation(summary = "Judge a version against the model's gates for a target (default: the champion alias)")
+    @Operation(summary = "Judge a version against the model's gates for a target (default: the first protected alias, champion)")
     public Map<String, Object> evaluate(@Parameter(hidden = true) Actor actor, @PathVariable String name, @PathVariable String version,
                                         @Nullable @QueryValue String alias, @Nullable @QueryValue String stage) {
-        Target target = alias == null && stage == null ? Target.alias("champion") : Target.of(alias, stage);
+        Target target = alias == null && stage == null ? settings.defaultTarget() : Target.of(alias, stage);
         GateService.Evaluation e = gates.evaluate(actor, registry.getVersion(name, version), target);
         return evaluationView(e);
     }
