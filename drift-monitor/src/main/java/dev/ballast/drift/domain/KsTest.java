@@ -18,7 +18,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
  *   {@code en = round(n * m / (n + m))}, {@code 1 - cdf(d, en)} with commons-math's {@code cdf} (Durbin's matrix for
  *   {@code en <= 140}, Pelz-Good above). commons-math's own {@code approximateP} uses the limiting distribution
  *   {@code 1 - K(d * sqrt(en))}, which ignores the finite size and differs from SciPy by up to 0.034 on the golden
- *   {@code n = m = 100}.</li>
+ *   cases (measured by {@code KsGoldenTest}).</li>
  *   <li><b>Repeatability.</b> The test is constructed with a seeded {@link Well19937c}; none of the paths used here
  *   draws random numbers (commons-math's Monte Carlo and bootstrap p-values would), so a verdict depends on the data
  *   only, and the seed pins it should a random path ever be used.</li>
