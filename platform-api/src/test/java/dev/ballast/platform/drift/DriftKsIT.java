@@ -94,6 +94,7 @@ class DriftKsIT {
         assertEquals("insufficient_data", json.get("verdict"));
         Map<String, Object> f = byName(json).get("f");
         assertEquals("insufficient_data", f.get("verdict"));
+        assertTrue(f.containsKey("p_value"), "absent values are written as null: " + f);
         assertNull(f.get("p_value"));
         assertEquals(1, ((Number) f.get("reference_dropped")).intValue());
 
