@@ -106,7 +106,9 @@ public final class DriftBenchmark {
                 Fmt.timesOf(median(checkTimes), sort)));
         figures.add(new Figure("monitor check", "not built yet", "-", "-", "-", Figure.Verdict.NOT_MEASURED));
 
-        MachineInfo machine = MachineInfo.withoutPostgres();
+        MachineInfo local = MachineInfo.withoutPostgres();
+        MachineInfo machine = new MachineInfo(local.cpus(), local.cpuModel(), local.memory(), local.java(), local.os(),
+                "not used (no database in this benchmark)", "", local.commit());
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         List<String> settings = List.of(String.format(Locale.ROOT, "Drift statistics: %s normal points vs %s shifted by 0.002 "
                         + "(D = %.6f, p = %.4g, %s), median of %d runs after one warm-up; load average before %s, after %s; whole "
