@@ -65,6 +65,7 @@ class OperationsIT {
         assertTrue(spec.body().contains("/api/v1/audit"), "and the audit log");
         assertTrue(spec.body().contains("/serving/{model}/predict"), "and serving");
         assertTrue(spec.body().contains("/api/v1/serving/{model}/policy"), "and traffic policies");
+        assertTrue(spec.body().contains("/api/v1/drift/ks"), "and drift checks");
         assertTrue(!spec.body().contains("schemas/Actor"), "the authenticated actor is not a request parameter");
         TestResponse page = server.get("/openapi/index.html", null);
         assertEquals(200, page.status());
