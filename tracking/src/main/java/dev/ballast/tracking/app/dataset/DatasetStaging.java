@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * has ended otherwise (a blob's header holds its size). Content the parser refuses
  * never reaches a commit; its scratch directory is deleted. The profile is ready when the pass
  * ends; the derived files (sorted columns and row hashes) are sorted from the spilled values
- * afterwards, at once ({@link Staged#adoptDerived()}) or in the background
- * ({@link Staged#derivedWork()}), so an upload need not wait for them.
+ * (a CSV's row hashes from a re-read of the scratch copy) afterwards, at once
+ * ({@link Staged#adoptDerived()}) or in the background ({@link Staged#derivedWork()}), so an
+ * upload need not wait for them.
  */
 @Singleton
 public class DatasetStaging {
@@ -108,9 +109,9 @@ public class DatasetStaging {
         }
 
         /**
-         * Hands the derived data over: the returned task sorts it, moves it into the workspace and
-         * deletes what is left of the scratch directory. Closing this afterwards deletes only the
-         * content copy, which the task does not need.
+         * Hands the derived data over: the returned task sorts it (re-reading the content copy for
+         * a CSV's row hashes), moves it into the workspace and deletes the scratch directory.
+         * Closing this afterwards leaves the directory to the task.
          */
         public Runnable derivedWork() {
             handedOff = true;
@@ -127,11 +128,6 @@ public class DatasetStaging {
         @Override
         public void close() {
             if (handedOff) {
-                try {
-                    Files.deleteIfExists(dir.resolve("content"));
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", dir.resolve("content"), e.toString());
-                }
                 return;
             }
             closeScan();

@@ -40,31 +40,34 @@ final class ColumnAccumulator {
         this.context = context;
     }
 
-    /** Accepts a CSV field; returns its value hash for the row hash. */
-    long csvField(byte[] b, int off, int len, FieldClassifier classifier) throws IOException {
+    /**
+     * Accepts a CSV field. Its value hash is computed only when a value counter needs it (row hashes are computed
+     * apart, see {@link CsvRowHashes}), so numeric values are never hashed.
+     */
+    void csvField(byte[] b, int off, int len, FieldClassifier classifier) throws IOException {
         if (type == ColumnType.STRING) {
             if (FieldClassifier.isMissing(b, off, len)) {
-                return XxHash64.MISSING;
+                return;
             }
-            long h = ValueHash.hash(b, off, len);
             present++;
             if (!recount) {
-                counter.add(b, off, len, h);
+                counter.add(b, off, len, ValueHash.hash(b, off, len));
             }
-            return h;
+            return;
         }
         int kind = classifier.classify(b, off, len);
         if (kind == FieldClassifier.MISSING) {
-            return XxHash64.MISSING;
+            return;
         }
-        long h = ValueHash.hash(b, off, len);
         if (type == ColumnType.DOUBLE && (kind == FieldClassifier.DOUBLE || kind == FieldClassifier.INTEGER)
                 || type == ColumnType.INTEGER && kind == FieldClassifier.INTEGER) {
             present++;
             finite++;
             values.add(SortableDouble.toSortable(kind == FieldClassifier.INTEGER ? classifier.longValue() : classifier.doubleValue()));
-            return h;
+            return;
         }
+        // type changes, booleans, strings: rare in numeric columns, so the hash is computed whether or not it is used
+        long h = ValueHash.hash(b, off, len);
         switch (kind) {
             case FieldClassifier.INTEGER -> number(classifier.longValue(), true, b, off, len, h);
             case FieldClassifier.DOUBLE -> number(classifier.doubleValue(), false, b, off, len, h);
@@ -72,7 +75,6 @@ final class ColumnAccumulator {
             case FieldClassifier.TRUE, FieldClassifier.FALSE -> bool(b, off, len, h);
             default -> string(b, off, len, h);
         }
-        return h;
     }
 
     /** A finite number; {@code integral} when it is an integer that fits a long. The text is kept for STRING columns. */

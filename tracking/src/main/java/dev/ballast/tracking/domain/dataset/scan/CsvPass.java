@@ -5,15 +5,14 @@ import java.util.List;
 
 /**
  * The first pass over a CSV as the scanner drives it, on one thread ({@link CsvProfiler}) or two
- * ({@link ParallelCsvProfiler}): a sink for the records, then the accumulated columns and row hashes.
+ * ({@link ParallelCsvProfiler}): a sink for the records, then the accumulated columns (row hashes are computed
+ * later, from a re-read: {@link CsvRowHashes}).
  */
 interface CsvPass extends CsvReader.FieldSink, AutoCloseable {
     /** Call after the last record; the results below are complete once it returns. */
     void finish() throws IOException;
 
     long rows();
-
-    SpillStore.Stream rowHashes();
 
     List<ColumnAccumulator> columns();
 

@@ -12,8 +12,10 @@ import java.util.Objects;
  * Validates and profiles an uploaded dataset in one streaming pass, and leaves its derived files (sorted numeric
  * columns, sorted row hashes; see {@link DerivedLayout}) in a work directory. Parsing is byte-level over a reusable
  * buffer; values to sort are spilled to disk and sorted afterwards, so the heap needed does not depend on the size of
- * the file. A second pass over the same bytes happens only when a column that looked numeric turns out to hold
- * strings: its categorical statistics must then count all its values as text.
+ * the file. A second pass over the same bytes happens during {@link #profile} only when a column that looked numeric
+ * turns out to hold strings: its categorical statistics must then count all its values as text. A CSV's row hashes
+ * (only diffs use them) are not computed by the pass but by {@link Profiled#writeDerived()}, from one more re-read
+ * ({@link CsvRowHashes}), so that an upload does not wait for them.
  *
  * <p>The statistics do not need the sorted files: quantiles are selected ({@link ColumnStatistics}), so
  * {@link #profile} answers before any sort and {@link DatasetScanner.Profiled#writeDerived()} sorts later, possibly on
@@ -67,7 +69,8 @@ public final class DatasetScanner {
      * Reads {@code in} to its end once (never holding the whole content in memory), validates, profiles and writes
      * the derived files into the work directory (created if needed), which then holds only those files.
      *
-     * @param reread reopens the same bytes from the start; called only when a second pass is needed
+     * @param reread reopens the same bytes from the start; called when a second pass is needed, and for a CSV's row
+     *               hashes
      * @throws InvalidDatasetException when the content is not a valid dataset of the format (the work directory is
      *                                 then left without any file of this scan)
      */
@@ -90,7 +93,7 @@ public final class DatasetScanner {
         SpillStore spill = pieceValues > 0
                 ? SpillStore.create(workDir, pieceValues, settings.sortChunkValues(), Runtime.getRuntime().maxMemory() / 4)
                 : SpillStore.create(workDir);
-        Profiled profiled = new Profiled(spill, new DerivedDataWriter(layout, settings));
+        Profiled profiled = new Profiled(spill, new DerivedDataWriter(layout, settings), reread);
         boolean ok = false;
         try {
             ScanContext context = new ScanContext(settings, spill, MemoryBudget.forHeap());
@@ -115,18 +118,32 @@ public final class DatasetScanner {
     public final class Profiled implements AutoCloseable {
         private final SpillStore spill;
         private final DerivedDataWriter writer;
+        private final IoSupplier<InputStream> reread;
         private ScanResult result;
-        private SpillStore.Stream rowHashes;
+        private DerivedDataWriter.RowHashWriter rowHashes;
         private List<ColumnAccumulator> columns;
         private boolean written;
 
-        private Profiled(SpillStore spill, DerivedDataWriter writer) {
+        private Profiled(SpillStore spill, DerivedDataWriter writer, IoSupplier<InputStream> reread) {
             this.spill = spill;
             this.writer = writer;
+            this.reread = reread;
         }
 
+        /** A JSON Lines pass: its row hashes were spilled during the pass. */
         private void ready(long rows, long bytes, SpillStore.Stream rowHashes, List<ColumnAccumulator> columns)
                 throws IOException {
+            ready(rows, bytes, l -> SortedFiles.writeRowHashes(l, settings, rowHashes), columns);
+        }
+
+        /** A CSV pass: its row hashes are computed from a re-read of the content by {@link #writeDerived()}. */
+        private void ready(long rows, long bytes, List<String> names, List<ColumnAccumulator> columns)
+                throws IOException {
+            ready(rows, bytes, l -> CsvRowHashes.write(l, settings, reread, names, bytes), columns);
+        }
+
+        private void ready(long rows, long bytes, DerivedDataWriter.RowHashWriter rowHashes,
+                           List<ColumnAccumulator> columns) throws IOException {
             spill.finish();
             this.rowHashes = rowHashes;
             this.columns = columns;
@@ -137,9 +154,12 @@ public final class DatasetScanner {
             return result;
         }
 
-        /** Sorts the spilled values into the derived files of the work directory. */
+        /**
+         * Sorts the spilled values into the derived files of the work directory; for a CSV, re-reads the content (with
+         * the {@code reread} given to {@link #profile}) to compute the row hashes.
+         */
         public void writeDerived() throws IOException {
-            writer.writeFiles(rowHashes, columns);
+            writer.writeFiles(rowHashes, result.profile().rows(), columns);
             written = true;
         }
 
@@ -187,7 +207,7 @@ public final class DatasetScanner {
                 checkSameLength(bytes, second.bytesRead());
             }
         }
-        out.ready(profiler.rows(), bytes, profiler.rowHashes(), profiler.columns());
+        out.ready(profiler.rows(), bytes, names, profiler.columns());
     }
 
     private void scanJsonLines(InputStream in, IoSupplier<InputStream> reread, ScanContext context, Profiled out)

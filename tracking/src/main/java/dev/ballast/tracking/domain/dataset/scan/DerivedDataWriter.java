@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * After the pass, in two steps that may run apart: {@link #profile} computes each numeric column's statistics
  * ({@link ColumnStatistics}, without sorting columns that fit in a sort chunk) and assembles the profile;
  * {@link #writeFiles} sorts the spilled streams into the derived files ({@code rows.h64}, one {@code col-<i>.f64} per
- * numeric column), except the columns the first step already sorted.
+ * numeric column), except the columns the first step already sorted; a CSV's row hashes come from a re-read of the
+ * content instead ({@link CsvRowHashes}).
  *
  * <p>Columns are independent, so both steps use up to two threads when the heap comfortably holds two sets of sort
  * arrays (each sort needs two arrays of {@code min(count, sortChunkValues)} longs); otherwise one.
@@ -60,10 +61,18 @@ final class DerivedDataWriter {
         return new DatasetProfile(rows, profiles);
     }
 
-    /** Writes the derived files that {@link #profile} did not write on the way. */
-    void writeFiles(SpillStore.Stream rowHashes, List<ColumnAccumulator> columns) throws IOException {
+    /** Writes the row hashes of a dataset into its derived directory. */
+    interface RowHashWriter {
+        void write(DerivedLayout layout) throws IOException;
+    }
+
+    /**
+     * Writes the derived files that {@link #profile} did not write on the way; {@code rowHashes} writes the row hashes
+     * of the {@code rows} rows (from the pass's spilled stream, or from a re-read of a CSV).
+     */
+    void writeFiles(RowHashWriter rowHashes, long rows, List<ColumnAccumulator> columns) throws IOException {
         List<ColumnAccumulator> left = new ArrayList<>();
-        long largest = rowHashes.count();
+        long largest = rows;
         for (ColumnAccumulator c : columns) {
             if (c.type.numeric() && !sorted.contains(c)) {
                 left.add(c);
@@ -72,7 +81,7 @@ final class DerivedDataWriter {
         }
         run(left.size() + 1, threads(left.size() + 1, largest), () -> i -> {
             if (i == 0) {
-                SortedFiles.writeRowHashes(layout, settings, rowHashes);
+                rowHashes.write(layout);
             } else {
                 SortedFiles.writeColumn(layout, settings, left.get(i - 1), (v, off, len) -> { });
             }

@@ -3,10 +3,9 @@ package dev.ballast.tracking.domain.dataset.scan;
 import java.util.Arrays;
 
 /**
- * A run of CSV fields handed from the reading thread to the column thread: for each field in file order (records of
- * exactly one field per column, so the column of a field follows from its position), either its bytes, copied out of
- * the reader's buffer (which the next refill overwrites) for the column thread to profile, or the value hash the
- * reading thread already computed for a column of its own. A batch may end inside a record; the row hash carries over.
+ * A run of CSV fields handed from the reading thread to the column thread: the bytes of the fields of the column
+ * thread's columns, in file order, copied out of the reader's buffer (which the next refill overwrites). Records have
+ * exactly one field per column, so the column of a field follows from its position. A batch may end inside a record.
  */
 final class FieldBatch {
     static final int MAX_FIELDS = 4 * 1024;
@@ -16,7 +15,6 @@ final class FieldBatch {
     int used;
     final int[] start = new int[MAX_FIELDS];
     final int[] length = new int[MAX_FIELDS];
-    final long[] hashes = new long[MAX_FIELDS];
     int count;
     /** The last batch: no more follow. */
     boolean last;
@@ -44,11 +42,6 @@ final class FieldBatch {
         length[count] = len;
         used += len;
         count++;
-    }
-
-    /** A field of a column the reading thread profiles: only its value hash, for the row hash. */
-    void addHash(long hash) {
-        hashes[count++] = hash;
     }
 
     /** No room for one more field without growing past the target much. */

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The first pass over a CSV on two threads, with the same results as {@link CsvProfiler}: the reading thread tokenizes,
  * profiles a quarter of the columns itself and copies the fields of the others into {@link FieldBatch}es; a second
- * thread profiles those and chains the value hashes of each record into its row hash. Each column is only ever touched by one thread
+ * thread profiles those. Every record has one field per column (the reader refuses others), so the second thread
+ * knows the column of each field it gets from its position. Each column is only ever touched by one thread
  * and sees its values in file order, so every count, statistic and spilled value is what the one-thread pass gives;
  * only the spill store and the memory budget are shared (and synchronized). Worth it because the pass, not the
  * network or the disk, is what an upload waits for.
@@ -25,7 +26,6 @@ final class ParallelCsvProfiler implements CsvPass {
     private final boolean[] second;
     private final FieldClassifier classifier = new FieldClassifier();
     private final FieldClassifier secondClassifier = new FieldClassifier();
-    private final SpillStore.Stream rowHashes;
     private final BlockingQueue<FieldBatch> free = new ArrayBlockingQueue<>(BATCHES);
     private final BlockingQueue<FieldBatch> work = new ArrayBlockingQueue<>(BATCHES);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -35,7 +35,7 @@ final class ParallelCsvProfiler implements CsvPass {
     private boolean finished;
 
     ParallelCsvProfiler(List<String> names, ScanContext context) throws IOException {
-        context.expectedStreams = names.size() + 1;
+        context.expectedStreams = names.size();
         this.columns = new ColumnAccumulator[names.size()];
         this.second = new boolean[names.size()];
         for (int i = 0; i < columns.length; i++) {
@@ -43,7 +43,6 @@ final class ParallelCsvProfiler implements CsvPass {
             // the reading thread also tokenizes, so it keeps one column in four
             second[i] = i % 4 != 0;
         }
-        this.rowHashes = context.newStream();
         for (int i = 0; i < BATCHES; i++) {
             free.add(new FieldBatch());
         }
@@ -55,20 +54,20 @@ final class ParallelCsvProfiler implements CsvPass {
 
     @Override
     public void field(int index, byte[] b, int off, int len) throws IOException {
-        // a record may span batches: the worker carries the row hash over
-        if (batch.full()) {
-            hand(false);
-        }
         if (second[index]) {
+            // a record may span batches: the worker carries its place in the record over
+            if (batch.full()) {
+                hand(false);
+            }
             batch.add(b, off, len);
         } else {
-            batch.addHash(columns[index].csvField(b, off, len, classifier));
+            columns[index].csvField(b, off, len, classifier);
         }
     }
 
     @Override
     public void endRecord() {
-        // every record has one field per column (the reader refuses others), so the worker counts them
+        rows++;
     }
 
     /** Passes the batch to the worker. */
@@ -99,11 +98,6 @@ final class ParallelCsvProfiler implements CsvPass {
     }
 
     @Override
-    public SpillStore.Stream rowHashes() {
-        return rowHashes;
-    }
-
-    @Override
     public List<ColumnAccumulator> columns() {
         return new ArrayList<>(List.of(columns));
     }
@@ -116,28 +110,22 @@ final class ParallelCsvProfiler implements CsvPass {
 
     private void work() {
         try {
-            ColumnAccumulator[] cs = columns;
-            boolean[] mine = second;
-            int n = cs.length;
+            // the worker's columns in record order: its k-th field of a record belongs to mine[k]
+            ColumnAccumulator[] mine = mine();
+            int n = mine.length;
             int col = 0;
-            long a = XxHash64.ROW_SEED;
             while (true) {
                 FieldBatch b = work.take();
                 if (failure.get() != null) {
                     return;
                 }
-                long[] hashes = b.hashes;
                 int[] start = b.start;
                 int[] length = b.length;
                 byte[] bytes = b.bytes;
                 for (int i = 0, k = b.count; i < k; i++) {
-                    long h = mine[col] ? cs[col].csvField(bytes, start[i], length[i], secondClassifier) : hashes[i];
-                    a = XxHash64.round(a, h);
+                    mine[col].csvField(bytes, start[i], length[i], secondClassifier);
                     if (++col == n) {
-                        rowHashes.add(XxHash64.finish(a, n));
-                        a = XxHash64.ROW_SEED;
                         col = 0;
-                        rows++;
                     }
                 }
                 boolean last = b.last;
@@ -152,6 +140,16 @@ final class ParallelCsvProfiler implements CsvPass {
             // unblock the reading thread if it waits for a free batch
             free.offer(new FieldBatch());
         }
+    }
+
+    private ColumnAccumulator[] mine() {
+        List<ColumnAccumulator> out = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (second[i]) {
+                out.add(columns[i]);
+            }
+        }
+        return out.toArray(new ColumnAccumulator[0]);
     }
 
     private void checkFailure() throws IOException {

@@ -78,6 +78,11 @@ final class SpillStore implements Closeable {
         return new SpillStore(dir.resolve(FILE_NAME), 0, 1, 0);
     }
 
+    /** A store without presorting in file {@code name} of {@code dir} (a name starting with {@code .scan-}). */
+    static SpillStore create(Path dir, String name) throws IOException {
+        return new SpillStore(dir.resolve(name), 0, 1, 0);
+    }
+
     /**
      * A store whose streams are presorted in pieces of {@code min(pieceValues, chunkValues)} values on a background
      * thread, as long as their buffers (and the sorter's scratch array) fit in {@code presortBytes}.
