@@ -74,6 +74,12 @@ class DriftMonitorIT {
         assertEquals("drift", shifted.get("verdict"), shifted.toString());
         assertTrue(shifted.get("report").toString().contains("feature=x1"), shifted.toString());
 
+        String prometheus = server.get("/prometheus", null).body();
+        assertTrue(prometheus.lines().anyMatch(l -> l.startsWith("ballast_drift_detected{") && l.contains("model=\"" + model + "\"")
+                && l.endsWith(" 1.0")), "the monitor's latest verdict is exported");
+        assertTrue(prometheus.lines().anyMatch(l -> l.startsWith("ballast_drift_p_value{") && l.contains("feature=\"x1\"")));
+        assertTrue(prometheus.lines().anyMatch(l -> l.startsWith("ballast_drift_statistic{") && l.contains("feature=\"x2\"")));
+
         List<?> checks = (List<?>) new org.yaml.snakeyaml.Yaml().load(server.get("/api/v1/drift/monitors/" + monitor + "/checks",
                 fx.engineer).body());
         assertEquals(2, checks.size());

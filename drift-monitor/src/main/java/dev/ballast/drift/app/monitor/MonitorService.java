@@ -44,12 +44,14 @@ public class MonitorService {
     private final CaptureStore captures;
     private final DriftService drift;
     private final DatasetService datasets;
+    private final DriftMetrics metrics;
     private final ObjectMapper json;
     private final Clock clock;
 
     public MonitorService(MonitorStore store, RegistryService registry, DatasetLineage lineage, CaptureStore captures, DriftService drift,
-                          DatasetService datasets, ObjectMapper json, Clock clock) {
+                          DatasetService datasets, DriftMetrics metrics, ObjectMapper json, Clock clock) {
         this.datasets = datasets;
+        this.metrics = metrics;
         this.store = store;
         this.registry = registry;
         this.lineage = lineage;
@@ -111,6 +113,7 @@ public class MonitorService {
                     + " is a numeric column of the reference dataset " + reference.dataset() + " " + numeric + ".");
         }
         DriftCheck result = drift.check(new DriftRequest(reference, new DriftRequest.Samples(current), m.settings(), features));
+        metrics.record(m, result.report());
         String report = write(DriftReportView.DriftResponse.of(result));
         long checkId = store.insertCheck(new MonitorStore.StoredCheck(0, id, clock.millis(), served.version(), result.report().verdict().id(),
                 result.report().driftedShare(), rows.size(), report));

@@ -1,0 +1,59 @@
+package dev.ballast.drift.app.monitor;
+
+import dev.ballast.drift.domain.DriftReport;
+import dev.ballast.drift.domain.DriftVerdict;
+import dev.ballast.drift.domain.FeatureDrift;
+import dev.ballast.drift.domain.monitor.DriftMonitor;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The latest drift check of each monitor in Prometheus: {@code ballast_drift_statistic} and
+ * {@code ballast_drift_p_value} per model and feature (KS D or chi-square, and the adjusted
+ * p-value), {@code ballast_drift_detected} per monitor (1 when the dataset-level verdict was
+ * drift). Gauges hold the last value this replica computed.
+ */
+@Singleton
+public class DriftMetrics {
+    private final MeterRegistry registry;
+    private final Map<String, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+
+    public DriftMetrics(@Nullable MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(DriftMonitor monitor, DriftReport report) {
+        if (registry == null) {
+            return;
+        }
+        for (FeatureDrift f : report.features()) {
+            set("ballast_drift_statistic", "The latest drift statistic of a served feature (KS D, or chi-square)", monitor, f.feature(),
+                    f.statistic());
+            set("ballast_drift_p_value", "The latest adjusted p-value of a served feature's drift test", monitor, f.feature(),
+                    f.adjustedPValue());
+        }
+        set("ballast_drift_detected", "1 when a monitor's latest check found dataset-level drift, else 0", monitor, null,
+                report.verdict() == DriftVerdict.DRIFT ? 1.0 : 0.0);
+    }
+
+    private void set(String name, String help, DriftMonitor monitor, @Nullable String feature, @Nullable Double value) {
+        String key = name + "|" + monitor.id() + "|" + feature;
+        AtomicReference<Double> holder = values.computeIfAbsent(key, k -> {
+            AtomicReference<Double> ref = new AtomicReference<>(Double.NaN);
+            Gauge.Builder<AtomicReference<Double>> b = Gauge.builder(name, ref, r -> r.get()).description(help)
+                    .tag("model", monitor.model()).tag("monitor", String.valueOf(monitor.id()));
+            if (feature != null) {
+                b.tag("feature", feature);
+            }
+            b.register(registry);
+            return ref;
+        });
+        holder.set(value == null ? Double.NaN : value);
+    }
+}
