@@ -133,8 +133,8 @@ public class PromotionService {
         ModelVersion v = registry.version(m, p.version());
         Integer holder = targets.holder(m.id(), p.target()).orElse(null);
         if (!java.util.Objects.equals(holder, p.expectedHolder())) {
-            throw new BallastException(ErrorCode.RESOURCE_CONFLICT, "The " + p.target().describe() + " of '" + m.name()
-                    + "' moved since promotion #" + id + " was requested (then " + holderText(p.expectedHolder()) + ", now "
+            throw new BallastException(ErrorCode.RESOURCE_CONFLICT, "Promotion #" + id + " is superseded: the " + p.target().describe()
+                    + " of '" + m.name() + "' moved since it was requested (then " + holderText(p.expectedHolder()) + ", now "
                     + holderText(holder) + "), so its gate results are stale. Reject it and request a new promotion.");
         }
         long now = clock.millis();
