@@ -11,6 +11,8 @@ CREATE TABLE drift_monitors (
     correction        VARCHAR(32)      NOT NULL,
     threshold         DOUBLE PRECISION NOT NULL,
     min_samples       INT              NOT NULL,
+    -- Seconds between scheduled checks; null: checks run only on demand.
+    schedule_seconds  INT,
     created_by        VARCHAR(64)      NOT NULL,
     created_at        BIGINT           NOT NULL
 );

@@ -42,9 +42,9 @@ class DriftMonitorIT {
         }
     }
 
-    @Test
-    void findsDriftInShiftedServedInputsAndNoneInUnshiftedOnes() throws Exception {
-        String model = fx.createModel("monitored");
+    /** A model whose champion was trained on a versioned dataset (recorded in its run's lineage); answers the model name. */
+    private static String servedModelWithLineage(String prefix) throws Exception {
+        String model = fx.createModel(prefix);
         String dataset = "drift-train-" + model;
         uploadTrainingData(dataset);
         String version = fx.register(model, TrainedModels.linearRegression());
@@ -53,6 +53,36 @@ class DriftMonitorIT {
         assertEquals(201, server.postJson("/api/v1/runs/" + runId + "/inputs", "{\"dataset\":\"" + dataset
                 + "\",\"version\":\"latest\",\"context\":\"training\"}", fx.engineer).status());
         fx.promote(model, version, "champion");
+        return model;
+    }
+
+    @Test
+    void scheduledChecksRunOncePerPeriodAcrossTwoReplicas() throws Exception {
+        String model = servedModelWithLineage("scheduled");
+        serve(model, 150, 0.0, 21);
+        awaitCaptured(model, 150);
+        try (BallastTestServer replica = server.replica(Map.of())) {
+            TestResponse created = replica.postJson("/api/v1/drift/monitors", "{\"model\":\"" + model
+                    + "\",\"current_rows\":150,\"schedule_seconds\":1}", fx.engineer);
+            assertEquals(201, created.status(), created.body());
+            long monitor = ((Number) created.json().get("id")).longValue();
+            Thread.sleep(4500);
+            List<?> checks = (List<?>) new org.yaml.snakeyaml.Yaml().load(server.get("/api/v1/drift/monitors/" + monitor
+                    + "/checks?max_results=100", fx.engineer).body());
+            assertTrue(checks.size() >= 3 && checks.size() <= 6, "about one check per second: " + checks.size());
+            for (int i = 1; i < checks.size(); i++) {
+                long later = ((Number) ((Map<?, ?>) checks.get(i - 1)).get("checked_at")).longValue();
+                long earlier = ((Number) ((Map<?, ?>) checks.get(i)).get("checked_at")).longValue();
+                assertTrue(later - earlier >= 700, "no check ran twice in one period: " + (later - earlier) + " ms apart");
+            }
+        }
+    }
+
+    @Test
+    void findsDriftInShiftedServedInputsAndNoneInUnshiftedOnes() throws Exception {
+        String model = servedModelWithLineage("monitored");
+        String dataset = "drift-train-" + model;
+        String version = "1";
 
         TestResponse created = server.postJson("/api/v1/drift/monitors", "{\"model\":\"" + model + "\",\"current_rows\":300}", fx.engineer);
         assertEquals(201, created.status(), created.body());

@@ -80,15 +80,18 @@ public final class BallastTestServer implements AutoCloseable {
     }
 
     /**
-     * A second Ballast on the same database and artifact store (its own data directory and port),
-     * as replicas behind a load balancer run. Closing it leaves the database to this server.
+     * A second Ballast on the same database, artifact store and datasets repository (its own data
+     * directory and port), as replicas behind a load balancer run. Closing it leaves the database
+     * to this server.
      */
     public BallastTestServer replica(Map<String, Object> extra) {
         try {
             Path replicaHome = Files.createTempDirectory("ballast-test-replica");
             Map<String, Object> props = new HashMap<>(properties);
             props.put("ballast.home", replicaHome.toString());
-            props.put("ballast.artifacts.root", context().getBean(dev.ballast.core.storage.DataLayout.class).artifacts().toString());
+            dev.ballast.core.storage.DataLayout layout = context().getBean(dev.ballast.core.storage.DataLayout.class);
+            props.put("ballast.artifacts.root", layout.artifacts().toString());
+            props.put("ballast.datasets.root", layout.datasets().toString());
             props.putAll(extra);
             EmbeddedServer replica = ApplicationContext.run(EmbeddedServer.class, props, "test");
             return new BallastTestServer(database, false, replicaHome, props, replica);

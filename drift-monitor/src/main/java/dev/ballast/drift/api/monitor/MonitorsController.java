@@ -49,19 +49,21 @@ public class MonitorsController {
                           @Nullable @JsonProperty("reference_version") String referenceVersion,
                           @Nullable @JsonProperty("current_rows") Integer currentRows, @Nullable Double alpha,
                           @Nullable String correction, @Nullable Double threshold,
-                          @Nullable @JsonProperty("min_samples") Integer minSamples) {
+                          @Nullable @JsonProperty("min_samples") Integer minSamples,
+                          @Nullable @JsonProperty("schedule_seconds") Integer scheduleSeconds) {
     }
 
     @Serdeable
     record MonitorView(long id, String model, String alias, @Nullable @JsonProperty("reference_dataset") String referenceDataset,
                        @Nullable @JsonProperty("reference_version") String referenceVersion,
                        @JsonProperty("current_rows") int currentRows, double alpha, String correction, double threshold,
-                       @JsonProperty("min_samples") int minSamples, @JsonProperty("created_by") String createdBy,
-                       @JsonProperty("created_at") long createdAt) {
+                       @JsonProperty("min_samples") int minSamples,
+                       @Nullable @JsonProperty("schedule_seconds") Integer scheduleSeconds,
+                       @JsonProperty("created_by") String createdBy, @JsonProperty("created_at") long createdAt) {
         static MonitorView of(DriftMonitor m) {
             DriftSettings s = m.settings();
             return new MonitorView(m.id(), m.model(), m.alias(), m.referenceDataset(), m.referenceVersion(), m.currentRows(), s.alpha(),
-                    s.correction().id(), s.threshold(), s.minSamples(), m.createdBy(), m.createdAt());
+                    s.correction().id(), s.threshold(), s.minSamples(), m.scheduleSeconds(), m.createdBy(), m.createdAt());
         }
     }
 
@@ -85,7 +87,7 @@ public class MonitorsController {
                 r.threshold() == null ? d.threshold() : r.threshold(), r.minSamples() == null ? d.minSamples() : r.minSamples(),
                 d.psiBins());
         DriftMonitor m = monitors.create(actor, new MonitorService.NewMonitor(r.model(), r.alias(), r.referenceDataset(),
-                r.referenceVersion(), r.currentRows(), settings));
+                r.referenceVersion(), r.currentRows(), settings, r.scheduleSeconds()));
         return HttpResponse.created(MonitorView.of(m));
     }
 

@@ -45,11 +45,14 @@ public class MonitorService {
     private final DriftService drift;
     private final DatasetService datasets;
     private final DriftMetrics metrics;
+    private final MonitorScheduler scheduler;
     private final ObjectMapper json;
     private final Clock clock;
 
     public MonitorService(MonitorStore store, RegistryService registry, DatasetLineage lineage, CaptureStore captures, DriftService drift,
-                          DatasetService datasets, DriftMetrics metrics, ObjectMapper json, Clock clock) {
+                          DatasetService datasets, DriftMetrics metrics, MonitorScheduler scheduler, ObjectMapper json,
+                          Clock clock) {
+        this.scheduler = scheduler;
         this.datasets = datasets;
         this.metrics = metrics;
         this.store = store;
@@ -63,7 +66,7 @@ public class MonitorService {
 
     /** A new monitor's fields; nulls take the defaults (alias champion, lineage reference, 1000 rows, default settings). */
     public record NewMonitor(String model, @Nullable String alias, @Nullable String referenceDataset, @Nullable String referenceVersion,
-                             @Nullable Integer currentRows, DriftSettings settings) {
+                             @Nullable Integer currentRows, DriftSettings settings, @Nullable Integer scheduleSeconds) {
     }
 
     public DriftMonitor create(Actor actor, NewMonitor m) {
@@ -77,9 +80,16 @@ public class MonitorService {
             throw BallastException.invalid("Pin a reference with both 'reference_dataset' and 'reference_version', or give neither to"
                     + " use the training data in the served version's lineage.");
         }
+        if (m.scheduleSeconds() != null && (m.scheduleSeconds() < 1 || m.scheduleSeconds() > 7 * 24 * 3600)) {
+            throw BallastException.invalid("'schedule_seconds' must be between 1 and 604800 (a week), got " + m.scheduleSeconds() + ".");
+        }
         long id = store.insert(new DriftMonitor(0, m.model(), alias, m.referenceDataset(), m.referenceVersion(), rows, m.settings(),
-                actor.username(), clock.millis()));
-        return get(id);
+                m.scheduleSeconds(), actor.username(), clock.millis()));
+        DriftMonitor created = get(id);
+        if (created.scheduleSeconds() != null) {
+            scheduler.schedule(created);
+        }
+        return created;
     }
 
     public DriftMonitor get(long id) {

@@ -10,7 +10,9 @@ import io.micronaut.core.annotation.Nullable;
  *
  * @param referenceDataset a pinned reference dataset, or null for the training data recorded in
  *                         the served version's lineage
+ * @param scheduleSeconds  seconds between scheduled checks, null when checks run only on demand
  */
 public record DriftMonitor(long id, String model, String alias, @Nullable String referenceDataset, @Nullable String referenceVersion,
-                           int currentRows, DriftSettings settings, String createdBy, long createdAt) {
+                           int currentRows, DriftSettings settings, @Nullable Integer scheduleSeconds, String createdBy,
+                           long createdAt) {
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 @Singleton
 public class JdbcMonitorStore implements MonitorStore {
     private static final String COLUMNS = "monitor_id, model_name, alias, reference_dataset, reference_version, current_rows, alpha,"
-            + " correction, threshold, min_samples, created_by, created_at";
+            + " correction, threshold, min_samples, created_by, created_at, schedule_seconds";
 
     private final Jdbc jdbc;
 
@@ -28,10 +28,10 @@ public class JdbcMonitorStore implements MonitorStore {
     public long insert(DriftMonitor m) {
         DriftSettings s = m.settings();
         return jdbc.insertReturning("monitor_id", "INSERT INTO drift_monitors (model_name, alias, reference_dataset, reference_version,"
-                        + " current_rows, alpha, correction, threshold, min_samples, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " current_rows, alpha, correction, threshold, min_samples, created_by, created_at, schedule_seconds)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.model(), m.alias(), m.referenceDataset(), m.referenceVersion(), m.currentRows(), s.alpha(), s.correction().id(),
-                s.threshold(), s.minSamples(), m.createdBy(), m.createdAt());
+                s.threshold(), s.minSamples(), m.createdBy(), m.createdAt(), m.scheduleSeconds());
     }
 
     @Override
@@ -66,6 +66,6 @@ public class JdbcMonitorStore implements MonitorStore {
         DriftSettings settings = new DriftSettings(rs.getDouble(7), Correction.parse(rs.getString(8)), rs.getDouble(9), rs.getInt(10),
                 DriftSettings.DEFAULT_PSI_BINS);
         return new DriftMonitor(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), settings,
-                rs.getString(11), rs.getLong(12));
+                rs.getObject(13, Integer.class), rs.getString(11), rs.getLong(12));
     }
 }
