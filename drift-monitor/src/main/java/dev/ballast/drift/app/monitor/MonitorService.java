@@ -125,9 +125,11 @@ public class MonitorService {
         DriftCheck result = drift.check(new DriftRequest(reference, new DriftRequest.Samples(current), m.settings(), features));
         metrics.record(m, result.report());
         String report = write(DriftReportView.DriftResponse.of(result));
-        long checkId = store.insertCheck(new MonitorStore.StoredCheck(0, id, clock.millis(), served.version(), result.report().verdict().id(),
-                result.report().driftedShare(), rows.size(), report));
-        return store.checks(id, 1).stream().filter(c -> c.id() == checkId).findFirst().orElseThrow();
+        MonitorStore.StoredCheck check = new MonitorStore.StoredCheck(0, id, clock.millis(), served.version(),
+                result.report().verdict().id(), result.report().driftedShare(), rows.size(), report);
+        long checkId = store.insertCheck(check);
+        return new MonitorStore.StoredCheck(checkId, check.monitorId(), check.checkedAt(), check.modelVersion(), check.verdict(),
+                check.driftedShare(), check.currentRows(), check.reportJson());
     }
 
     /** The pinned dataset version, or the dataset version the served version's run trained on. */

@@ -25,11 +25,15 @@ public class CaptureRows {
         long now = clock.millis();
         List<String> features = v.features();
         for (int r = 0; r < rows.length; r++) {
-            Map<String, Double> inputs = new HashMap<>(features.size() * 2);
-            for (int f = 0; f < features.size(); f++) {
-                inputs.put(features.get(f), rows[r][f]);
-            }
-            capture.offer(new CapturedPrediction(v.model(), v.version(), alias, now, inputs, output(answers.get(r)), shadow));
+            double[] row = rows[r];
+            ModelPrediction answer = answers.get(r);
+            capture.offer(() -> {
+                Map<String, Double> inputs = new HashMap<>(features.size() * 2);
+                for (int f = 0; f < features.size(); f++) {
+                    inputs.put(features.get(f), row[f]);
+                }
+                return new CapturedPrediction(v.model(), v.version(), alias, now, inputs, output(answer), shadow);
+            });
         }
     }
 

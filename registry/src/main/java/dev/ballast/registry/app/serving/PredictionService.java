@@ -56,7 +56,6 @@ public class PredictionService {
             } else {
                 String alias = target.alias() == null ? settings.defaultAlias() : target.alias();
                 Endpoint e = table.resolve(target.model(), alias);
-                version = e.primary().version();
                 boolean canary = e.candidate() != null && e.policy().mode() == TrafficPolicy.Mode.CANARY
                         && inCanary(requestKey, e.policy().canaryPercent());
                 LoadedVersion chosen = canary ? e.candidate() : e.primary();

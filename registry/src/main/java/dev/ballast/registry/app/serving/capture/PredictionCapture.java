@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,14 +81,22 @@ public class PredictionCapture implements ApplicationEventListener<StartupEvent>
      * is disabled.
      */
     public void offer(CapturedPrediction prediction) {
+        Objects.requireNonNull(prediction, "prediction");
+        offer(() -> prediction);
+    }
+
+    /**
+     * As {@link #offer(CapturedPrediction)}, but the row is only built when it is sampled in, so
+     * serving's hot path allocates nothing for rows that are not captured.
+     */
+    public void offer(Supplier<CapturedPrediction> prediction) {
         if (!enabled) {
             return;
         }
-        Objects.requireNonNull(prediction, "prediction");
         offered.increment();
         if (!sampler.keep()) {
             sampledOut.increment();
-        } else if (queue.offer(prediction)) {
+        } else if (queue.offer(Objects.requireNonNull(prediction.get(), "prediction"))) {
             enqueued.increment();
         } else {
             dropped.increment();
