@@ -115,25 +115,33 @@ public final class BallastModels {
             throw new IllegalArgumentException("artifactPath must be a relative path of letters, digits, '.', '_', '-' "
                     + "and '/', such as 'model', not '" + artifactPath + "'");
         }
-        Instant now = clock.instant();
-        BallastModelDescriptor descriptor = TribuoModelDescriber.describe(model, now).validate();
-        byte[] descriptorJson = descriptor.toJson();
-        byte[] serialized = serialize(model);
-
+        ModelFiles files = files(runId, model, artifactPath, clock.instant());
         String artifactRoot = artifactRoot(runId);
         String dir = storePath(artifactRoot, runId) + "/" + artifactPath;
-        http.putArtifact(dir + "/" + BallastModelDescriptor.MODEL_FILE_NAME, serialized, "application/octet-stream");
-        http.putArtifact(dir + "/" + BallastModelDescriptor.FILE_NAME, descriptorJson, "application/json");
-
-        Map<String, Object> mlmodel = mlmodel(runId, artifactPath, descriptor, now);
-        http.putArtifact(dir + "/MLmodel", MlmodelYaml.write(mlmodel).getBytes(StandardCharsets.UTF_8), "text/yaml");
+        files.files().forEach((name, bytes) -> http.putArtifact(dir + "/" + name, bytes, ModelFiles.contentType(name)));
         Map<String, Object> logModel = new LinkedHashMap<>();
         logModel.put("run_id", runId);
-        logModel.put("model_json", new String(Json.write(mlmodel, false), StandardCharsets.UTF_8));
+        logModel.put("model_json", files.modelJson());
         http.postJson("/api/2.0/mlflow/runs/log-model", logModel);
+        BallastModelDescriptor descriptor = files.descriptor();
 
         String root = artifactRoot.endsWith("/") ? artifactRoot.substring(0, artifactRoot.length() - 1) : artifactRoot;
         return new LoggedModel(runId, artifactPath, "runs:/" + runId + "/" + artifactPath, root + "/" + artifactPath, descriptor);
+    }
+
+    /**
+     * What {@link #log} writes for a model, without writing it: the files of the model directory
+     * (in writing order) and the MLflow model JSON for the run's logged-model history. Ballast's
+     * own retraining stores the same files without going through HTTP.
+     */
+    public static ModelFiles files(String runId, Model<?> model, String artifactPath, Instant now) {
+        BallastModelDescriptor descriptor = TribuoModelDescriber.describe(model, now).validate();
+        Map<String, Object> mlmodel = mlmodel(runId, artifactPath, descriptor, now);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(BallastModelDescriptor.MODEL_FILE_NAME, serialize(model));
+        files.put(BallastModelDescriptor.FILE_NAME, descriptor.toJson());
+        files.put("MLmodel", MlmodelYaml.write(mlmodel).getBytes(StandardCharsets.UTF_8));
+        return new ModelFiles(descriptor, files, new String(Json.write(mlmodel, false), StandardCharsets.UTF_8));
     }
 
     private String artifactRoot(String runId) {

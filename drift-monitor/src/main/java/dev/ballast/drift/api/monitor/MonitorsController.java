@@ -71,7 +71,7 @@ public class MonitorsController {
     record CheckView(long id, @JsonProperty("monitor_id") long monitorId, @JsonProperty("checked_at") long checkedAt,
                      @Nullable @JsonProperty("model_version") String modelVersion, String verdict,
                      @JsonProperty("drifted_share") double driftedShare, @JsonProperty("current_rows") int currentRows,
-                     Object report) {
+                     @Nullable @JsonProperty("workflow_id") Long workflowId, @Nullable String retraining, Object report) {
     }
 
     @Post
@@ -126,6 +126,6 @@ public class MonitorsController {
             report = c.reportJson();
         }
         return new CheckView(c.id(), c.monitorId(), c.checkedAt(), c.modelVersion() == null ? null : String.valueOf(c.modelVersion()),
-                c.verdict(), c.driftedShare(), c.currentRows(), report);
+                c.verdict(), c.driftedShare(), c.currentRows(), c.workflowId(), c.retraining(), report);
     }
 }

@@ -7,7 +7,10 @@ import dev.ballast.drift.app.DriftCheck;
 import dev.ballast.drift.app.DriftReportView;
 import dev.ballast.drift.app.DriftRequest;
 import dev.ballast.drift.app.DriftService;
+import dev.ballast.drift.app.TrainingData;
+import dev.ballast.drift.app.workflow.RetrainingTrigger;
 import dev.ballast.drift.domain.DriftSettings;
+import dev.ballast.drift.domain.DriftVerdict;
 import dev.ballast.drift.domain.monitor.DriftMonitor;
 import dev.ballast.drift.domain.monitor.MonitorStore;
 import dev.ballast.registry.app.RegistryService;
@@ -40,24 +43,26 @@ public class MonitorService {
 
     private final MonitorStore store;
     private final RegistryService registry;
-    private final DatasetLineage lineage;
+    private final TrainingData trainingData;
     private final CaptureStore captures;
     private final DriftService drift;
     private final DatasetService datasets;
     private final DriftMetrics metrics;
     private final MonitorScheduler scheduler;
+    private final RetrainingTrigger retraining;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public MonitorService(MonitorStore store, RegistryService registry, DatasetLineage lineage, CaptureStore captures, DriftService drift,
-                          DatasetService datasets, DriftMetrics metrics, MonitorScheduler scheduler, ObjectMapper json,
+    public MonitorService(MonitorStore store, RegistryService registry, TrainingData trainingData, CaptureStore captures, DriftService drift,
+                          DatasetService datasets, DriftMetrics metrics, MonitorScheduler scheduler, RetrainingTrigger retraining, ObjectMapper json,
                           Clock clock) {
         this.scheduler = scheduler;
+        this.retraining = retraining;
         this.datasets = datasets;
         this.metrics = metrics;
         this.store = store;
         this.registry = registry;
-        this.lineage = lineage;
+        this.trainingData = trainingData;
         this.captures = captures;
         this.drift = drift;
         this.json = json;
@@ -126,10 +131,12 @@ public class MonitorService {
         metrics.record(m, result.report());
         String report = write(DriftReportView.DriftResponse.of(result));
         MonitorStore.StoredCheck check = new MonitorStore.StoredCheck(0, id, clock.millis(), served.version(),
-                result.report().verdict().id(), result.report().driftedShare(), rows.size(), report);
+                result.report().verdict().id(), result.report().driftedShare(), rows.size(), report, null, null);
         long checkId = store.insertCheck(check);
+        RetrainingTrigger.Decision decision = retraining.onCheck(m, checkId, result.report().verdict() == DriftVerdict.DRIFT,
+                result.report().driftedShare());
         return new MonitorStore.StoredCheck(checkId, check.monitorId(), check.checkedAt(), check.modelVersion(), check.verdict(),
-                check.driftedShare(), check.currentRows(), check.reportJson());
+                check.driftedShare(), check.currentRows(), check.reportJson(), decision.workflowId(), decision.note());
     }
 
     /** The pinned dataset version, or the dataset version the served version's run trained on. */
@@ -137,18 +144,9 @@ public class MonitorService {
         if (m.referenceDataset() != null) {
             return new DriftRequest.DatasetRef(m.referenceDataset(), m.referenceVersion());
         }
-        if (served.runId() == null) {
-            throw new BallastException(ErrorCode.INVALID_STATE, served.label() + " has no run, so no training data in its lineage;"
-                    + " pin a reference dataset version on the monitor.");
-        }
-        List<DatasetLineage.InputUse> inputs = lineage.ofRun(served.runId()).inputs().stream().filter(u -> u.version() != null).toList();
-        DatasetLineage.InputUse chosen = inputs.stream()
-                .filter(u -> "training".equals(u.input().tags().get("mlflow.data.context"))).findFirst()
-                .orElse(inputs.isEmpty() ? null : inputs.get(0));
-        if (chosen == null) {
-            throw new BallastException(ErrorCode.INVALID_STATE, "The run of " + served.label() + " used no Ballast dataset version;"
-                    + " pin a reference dataset version on the monitor.");
-        }
+        DatasetLineage.InputUse chosen = trainingData.of(served).orElseThrow(() -> new BallastException(ErrorCode.INVALID_STATE,
+                served.label() + " has no Ballast dataset version in its lineage (no run, or its run used none);"
+                        + " pin a reference dataset version on the monitor."));
         return new DriftRequest.DatasetRef(chosen.version().dataset(), chosen.version().commitId());
     }
 

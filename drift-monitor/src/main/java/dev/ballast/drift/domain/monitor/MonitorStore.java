@@ -22,8 +22,10 @@ public interface MonitorStore {
      *
      * @param modelVersion the served version whose inputs were checked (null when none was served)
      * @param reportJson   the per-feature results as the drift API answers them
+     * @param workflowId   the retraining workflow this check started, if any
+     * @param retraining   what the check did about retraining (the workflow started, or why none), null without drift
      */
     record StoredCheck(long id, long monitorId, long checkedAt, Integer modelVersion, String verdict, double driftedShare,
-                       int currentRows, String reportJson) {
+                       int currentRows, String reportJson, Long workflowId, String retraining) {
     }
 }

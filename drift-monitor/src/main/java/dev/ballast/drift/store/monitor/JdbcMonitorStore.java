@@ -56,10 +56,11 @@ public class JdbcMonitorStore implements MonitorStore {
 
     @Override
     public List<StoredCheck> checks(long monitorId, int limit) {
-        return jdbc.query("SELECT check_id, monitor_id, checked_at, model_version, verdict, drifted_share, current_rows, report"
-                        + " FROM drift_checks WHERE monitor_id = ? ORDER BY check_id DESC LIMIT ?",
+        return jdbc.query("SELECT check_id, monitor_id, checked_at, model_version, verdict, drifted_share, current_rows, report,"
+                        + " workflow_id, retraining FROM drift_checks WHERE monitor_id = ? ORDER BY check_id DESC LIMIT ?",
                 rs -> new StoredCheck(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4, Integer.class), rs.getString(5),
-                        rs.getDouble(6), rs.getInt(7), rs.getString(8)), monitorId, limit);
+                        rs.getDouble(6), rs.getInt(7), rs.getString(8), Jdbc.nullableLong(rs, "workflow_id"),
+                        rs.getString(10)), monitorId, limit);
     }
 
     private static DriftMonitor monitor(ResultSet rs) throws SQLException {
