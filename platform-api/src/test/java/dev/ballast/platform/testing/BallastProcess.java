@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged jar started as an operator starts it ({@code java -jar}, configured by environment
  * variables), for tests of what only a real process shows: the console, exit codes, the data
- * directory lock.
+ * directory lock, surviving kill -9.
  */
 public final class BallastProcess implements AutoCloseable {
     private final Process process;
@@ -92,6 +92,12 @@ public final class BallastProcess implements AutoCloseable {
             throw new AssertionError("Ballast did not exit within " + timeout + ":\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL (kill -9): no shutdown hook, no graceful stop, open transactions cut off; waits until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     public boolean isAlive() {

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>Settings: {@code ballast.drift.scheduler.enabled} (default true; false lets a replica take
  * no work), {@code .polling-interval} (1s), {@code .heartbeat-interval} (5s) and
- * {@code .missed-heartbeats} (6: a dead execution is revived after about 30 s).
+ * {@code .missed-heartbeats} (6, at least 4: a dead execution is revived after about 30 s).
  */
 @Context
 public class DbScheduler {
