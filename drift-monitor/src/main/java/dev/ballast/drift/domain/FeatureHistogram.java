@@ -29,9 +29,9 @@ public record FeatureHistogram(String feature, double[] edges, long[] reference,
             return new FeatureHistogram(feature, new double[] {lo, hi}, new long[] {reference.length}, new long[] {current.length});
         }
         double[] edges = new double[bins + 1];
-        double step = hi / bins - lo / bins; // no overflow for ranges wider than Double.MAX_VALUE
         for (int i = 0; i < bins; i++) {
-            edges[i] = lo + i * step;
+            double t = i / (double) bins;
+            edges[i] = lo * (1 - t) + hi * t; // not lo + i * (hi - lo) / bins, which overflows for ranges wider than Double.MAX_VALUE
         }
         edges[bins] = hi;
         return new FeatureHistogram(feature, edges, counts(reference, edges), counts(current, edges));
