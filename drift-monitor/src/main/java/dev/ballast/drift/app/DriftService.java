@@ -51,7 +51,7 @@ public class DriftService {
             }
             pairs.add(new FeaturePair(f, ref, cur));
         }
-        return new DriftCheck(analyzer.analyze(pairs, request.settings()),
+        return new DriftCheck(analyzer.analyze(pairs, request.settings()), List.copyOf(pairs),
                 refDataset == null ? null : refDataset.version(), curDataset == null ? null : curDataset.version());
     }
 

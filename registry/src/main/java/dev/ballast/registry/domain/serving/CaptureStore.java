@@ -23,6 +23,26 @@ public interface CaptureStore {
      */
     List<CapturedPrediction> window(String model, @Nullable Integer version, long fromInclusive, long toExclusive, int limit);
 
+    /**
+     * The inputs of the predictions {@link #window} would answer, as columns (newest row first). This default builds
+     * them from {@link #window}; a store over a database streams them in one query instead, without a map per row.
+     */
+    default CapturedInputs inputs(String model, @Nullable Integer version, long fromInclusive, long toExclusive, int limit) {
+        List<CapturedPrediction> rows = window(model, version, fromInclusive, toExclusive, limit);
+        CapturedInputs.Builder columns = new CapturedInputs.Builder(rows.size());
+        for (CapturedPrediction p : rows) {
+            columns.startRow();
+            p.inputs().forEach((feature, v) -> {
+                if (v == null) {
+                    columns.missing(feature);
+                } else {
+                    columns.value(feature, v);
+                }
+            });
+        }
+        return columns.build();
+    }
+
     /** How many predictions {@link #window} would see in {@code [from, to)} without a limit. */
     long count(String model, @Nullable Integer version, long from, long to);
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.ballast.registry.domain.serving.CapturedInputs;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -24,6 +26,8 @@ import java.util.Map;
  */
 final class CaptureJson {
     private static final JsonFactory JSON = new JsonFactory();
+    /** For reads into columns: numbers parsed with FastDoubleParser, names interned (the default) so they compare by identity. */
+    private static final JsonFactory COLUMNS = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private CaptureJson() {
     }
@@ -63,6 +67,27 @@ final class CaptureJson {
                 inputs.put(name, t == JsonToken.VALUE_NULL ? null : p.getDoubleValue());
             }
             return inputs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads one row's inputs into the columns, without a map or a boxed value. */
+    static void readInputsInto(String json, CapturedInputs.Builder columns) {
+        try (JsonParser p = COLUMNS.createParser(json)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            columns.startRow();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_NULL) {
+                    columns.missing(name);
+                } else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    columns.value(name, p.getDoubleValue());
+                } else {
+                    throw new IOException("captured input '" + name + "' is " + t + ", not a number");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.ballast.registry.store.serving;
 
 import dev.ballast.core.jdbc.Jdbc;
+import dev.ballast.registry.domain.serving.CapturedInputs;
 import dev.ballast.registry.domain.serving.CapturedPrediction;
 import dev.ballast.registry.domain.serving.CaptureStore;
 import io.micronaut.core.annotation.Nullable;
@@ -26,6 +27,8 @@ public class JdbcCaptureStore implements CaptureStore {
     private static final String OF_VERSION = "WHERE model_name = ? AND version = ? AND captured_at >= ? AND captured_at < ?";
     private static final String OF_MODEL = "WHERE model_name = ? AND shadow = FALSE AND captured_at >= ? AND captured_at < ?";
     private static final String NEWEST_FIRST = " ORDER BY captured_at DESC, id DESC LIMIT ?";
+    /** Rows per round trip when streaming inputs: PostgreSQL keeps the rest on the server (inside a transaction). */
+    private static final int FETCH_ROWS = 2000;
 
     private final Jdbc jdbc;
 
@@ -71,6 +74,40 @@ public class JdbcCaptureStore implements CaptureStore {
         }
         return jdbc.query(COLUMNS + OF_VERSION + NEWEST_FIRST, JdbcCaptureStore::row, model, version, fromInclusive, toExclusive,
                 limit);
+    }
+
+    /**
+     * One query that selects only the inputs column, streamed {@value #FETCH_ROWS} rows at a time (so a window of a
+     * million rows never sits in the driver's memory at once) and parsed straight into primitive columns. It runs in a
+     * transaction because PostgreSQL's driver honours a fetch size only with auto-commit off.
+     */
+    @Override
+    @Transactional
+    public CapturedInputs inputs(String model, @Nullable Integer version, long fromInclusive, long toExclusive, int limit) {
+        if (limit <= 0) {
+            return CapturedInputs.empty();
+        }
+        String sql = "SELECT inputs FROM served_predictions " + (version == null ? OF_MODEL : OF_VERSION) + NEWEST_FIRST;
+        return jdbc.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_ROWS);
+                int i = 1;
+                ps.setString(i++, model);
+                if (version != null) {
+                    ps.setInt(i++, version);
+                }
+                ps.setLong(i++, fromInclusive);
+                ps.setLong(i++, toExclusive);
+                ps.setInt(i, limit);
+                CapturedInputs.Builder columns = new CapturedInputs.Builder(Math.min(limit, 8192));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CaptureJson.readInputsInto(rs.getString(1), columns);
+                    }
+                }
+                return columns.build();
+            }
+        });
     }
 
     @Override
