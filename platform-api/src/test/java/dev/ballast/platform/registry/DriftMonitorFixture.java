@@ -32,7 +32,7 @@ final class DriftMonitorFixture {
     /** A model whose champion (v1) was trained on dataset {@code drift-train-<model>}; answers the model name. */
     String servedModelWithLineage(String prefix) throws Exception {
         String model = fx.createModel(prefix);
-        String dataset = "drift-train-" + model;
+        String dataset = datasetOf(model);
         upload(dataset, trainingCsv());
         String version = fx.register(model, TrainedModels.linearRegression());
         String runId = (String) ((Map<?, ?>) server.get("/api/2.0/mlflow/model-versions/get?name=" + model + "&version=" + version,
@@ -105,16 +105,31 @@ final class DriftMonitorFixture {
                 fx.engineer).body());
     }
 
+    /** The dataset the champion of {@link #servedModelWithLineage} was trained on. */
+    static String datasetOf(String model) {
+        return "drift-train-" + model;
+    }
+
     /** The training data: x1, x2 uniform on [-1, 1] and the regression target. */
     static String trainingCsv() {
+        return trainingCsv(TrainedModels.SEED);
+    }
+
+    /** Training data drawn with another seed: the same relationship, new rows (a newer version of the data). */
+    static String trainingCsv(long seed) {
         StringBuilder csv = new StringBuilder("x1,x2,y\n");
-        TrainedModels.regressionData(TrainedModels.SEED).forEach(e -> csv.append(e.lookup("x1").getValue()).append(',')
+        TrainedModels.regressionData(seed).forEach(e -> csv.append(e.lookup("x1").getValue()).append(',')
                 .append(e.lookup("x2").getValue()).append(',').append(e.getOutput().getValues()[0]).append('\n'));
         return csv.toString();
     }
 
     void upload(String dataset, String csv) throws Exception {
         assertEquals(201, server.postJson("/api/v1/datasets", "{\"name\":\"" + dataset + "\"}", fx.engineer).status());
+        uploadVersion(dataset, csv);
+    }
+
+    /** A new version of an existing dataset. */
+    void uploadVersion(String dataset, String csv) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/datasets/" + dataset + "/versions"))
                 .header("Authorization", fx.engineer).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();

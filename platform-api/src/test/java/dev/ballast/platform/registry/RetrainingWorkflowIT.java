@@ -36,7 +36,7 @@ class RetrainingWorkflowIT {
     private static BallastTestServer server;
     private static BallastTestServer replica;
     private static ServingFixture fx;
-    private static DriftFixture drift;
+    private static DriftMonitorFixture drift;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,8 +50,9 @@ class RetrainingWorkflowIT {
                 "ballast.webhooks.events.events", "workflow.started,workflow.step_completed,workflow.succeeded,workflow.failed");
         server = BallastTestServer.start(props);
         replica = server.replica(Map.of());
-        fx = new ServingFixture(server, "retrain");
-        drift = new DriftFixture(server, fx);
+        drift = new DriftMonitorFixture(server, "retrain");
+        fx = drift.fx;
+        
     }
 
     @AfterAll
@@ -70,7 +71,7 @@ class RetrainingWorkflowIT {
     @Test
     void driftFoundByTheScheduledCheckStartsOneWorkflowThatLeavesAReviewedPromotionRequest() throws Exception {
         String model = drift.servedModelWithLineage("drifting");
-        drift.uploadTrainingData(DriftFixture.datasetOf(model), 7L);
+        drift.uploadVersion(DriftMonitorFixture.datasetOf(model), DriftMonitorFixture.trainingCsv(7L));
         assertEquals(200, server.send("PUT", "/api/v1/models/" + model + "/gates", "{\"rules\":[\"metrics.r2 >= 0.75\","
                 + "\"metrics.rmse < 0.5\"]}", "application/json", fx.engineer).status());
         drift.serve(model, 200, 1.5, 31);
@@ -109,7 +110,7 @@ class RetrainingWorkflowIT {
         Map<String, Object> card = server.get("/api/v1/models/" + model + "/versions/2/card", fx.engineer).json();
         assertTrue(String.valueOf(card.get("notes")).contains("workflow #" + done.get("id")), card.toString());
         assertNotNull(card.get("gates"), "the card shows the gate results");
-        assertTrue(String.valueOf(card.get("training_data")).contains(DriftFixture.datasetOf(model)), card.toString());
+        assertTrue(String.valueOf(card.get("training_data")).contains(DriftMonitorFixture.datasetOf(model)), card.toString());
 
         // The promotion request waits for a reviewer; the champion has not moved.
         long promotion = ((Number) full.get("promotion_id")).longValue();

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkflowCrashIT {
     private static BallastTestServer server;
     private static ServingFixture fx;
-    private static DriftFixture drift;
+    private static DriftMonitorFixture drift;
 
     @BeforeAll
     static void start() {
@@ -41,8 +41,9 @@ class WorkflowCrashIT {
         // This server sets up and checks; it takes no scheduled work, so only the killed processes run the workflow.
         server = BallastTestServer.start(Map.of("ballast.drift.scheduler.enabled", false,
                 "ballast.serving.capture.flush-interval", "100ms"));
-        fx = new ServingFixture(server, "crash");
-        drift = new DriftFixture(server, fx);
+        drift = new DriftMonitorFixture(server, "crash");
+        fx = drift.fx;
+        
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class WorkflowCrashIT {
     @Test
     void killedTwiceInTheMiddleOfAWorkflowItResumesWithOneRunAndOneNewVersion() throws Exception {
         String model = drift.servedModelWithLineage("crash");
-        drift.uploadTrainingData(DriftFixture.datasetOf(model), 9L);
+        drift.uploadVersion(DriftMonitorFixture.datasetOf(model), DriftMonitorFixture.trainingCsv(9L));
         TestResponse started = server.postJson("/api/v1/workflows", "{\"model\":\"" + model + "\",\"reason\":\"crash test\"}", fx.engineer);
         assertEquals(201, started.status(), started.body());
         long id = ((Number) started.json().get("id")).longValue();
