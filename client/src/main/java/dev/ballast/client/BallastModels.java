@@ -135,10 +135,15 @@ public final class BallastModels {
      * own retraining stores the same files without going through HTTP.
      */
     public static ModelFiles files(String runId, Model<?> model, String artifactPath, Instant now) {
+        return files(runId, model, serialize(model), artifactPath, now);
+    }
+
+    /** As {@link #files(String, Model, String, Instant)} for a model whose {@code model.tribuo} bytes are already at hand. */
+    public static ModelFiles files(String runId, Model<?> model, byte[] serialized, String artifactPath, Instant now) {
         BallastModelDescriptor descriptor = TribuoModelDescriber.describe(model, now).validate();
         Map<String, Object> mlmodel = mlmodel(runId, artifactPath, descriptor, now);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(BallastModelDescriptor.MODEL_FILE_NAME, serialize(model));
+        files.put(BallastModelDescriptor.MODEL_FILE_NAME, serialized);
         files.put(BallastModelDescriptor.FILE_NAME, descriptor.toJson());
         files.put("MLmodel", MlmodelYaml.write(mlmodel).getBytes(StandardCharsets.UTF_8));
         return new ModelFiles(descriptor, files, new String(Json.write(mlmodel, false), StandardCharsets.UTF_8));

@@ -9,6 +9,9 @@ import java.util.Map;
  * @param files file name (inside the model directory) to content, in writing order
  */
 public record ModelFiles(BallastModelDescriptor descriptor, Map<String, byte[]> files, String modelJson) {
+    public ModelFiles {
+        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+    }
 
     /** The content type a file of the model directory is uploaded with. */
     public static String contentType(String name) {

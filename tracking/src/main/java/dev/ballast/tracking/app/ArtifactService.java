@@ -40,6 +40,15 @@ public class ArtifactService {
         return store.open(path);
     }
 
+    /** A whole (small) artifact in memory, e.g. a model file a server-side job reads. */
+    public byte[] readAll(String path) {
+        try (java.io.InputStream in = store.open(path).content()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One level of a directory of the store, entries named relative to it. */
     public List<ArtifactFile> list(String dir) {
         return store.list(withoutTrailingSlash(dir));

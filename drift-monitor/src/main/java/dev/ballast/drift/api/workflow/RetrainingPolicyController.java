@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ballast.core.identity.RequiresRole;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.core.identity.domain.Role;
+import dev.ballast.drift.app.workflow.PolicyJson;
 import dev.ballast.drift.app.workflow.RetrainingPolicies;
 import dev.ballast.drift.domain.workflow.RetrainingPolicy;
 import io.micronaut.core.annotation.Nullable;
@@ -46,7 +47,7 @@ public class RetrainingPolicyController {
     @Get
     @Operation(summary = "The model's retraining policy (defaults when none was set)")
     public Map<String, Object> get(@PathVariable String model) {
-        return WorkflowViews.policy(policies.get(model), false);
+        return PolicyJson.map(policies.get(model), false);
     }
 
     @Put
@@ -59,6 +60,6 @@ public class RetrainingPolicyController {
                 r.targetColumn(), r.targetAlias(), r.trainFraction(), r.seed(), r.cooldownSeconds(), r.autoPromote(), r.executor(),
                 r.webhookUrl(), r.secret(), rotate));
         boolean secretChanged = after.secret() != null && !after.secret().equals(before.secret());
-        return WorkflowViews.policy(after, secretChanged);
+        return PolicyJson.map(after, secretChanged);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ballast.drift.api.workflow;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.ballast.drift.app.workflow.PolicyJson;
 import dev.ballast.drift.app.workflow.WorkflowJson;
 import dev.ballast.drift.domain.workflow.Workflow;
 import dev.ballast.drift.domain.workflow.WorkflowStep;
@@ -41,10 +40,6 @@ final class WorkflowViews {
         return new WorkflowView(w.id(), w.model(), w.trigger(), w.monitorId(), w.checkId(), w.reason(), w.state().id(), w.executor().id(),
                 str(w.baseVersion()), w.runId(), str(w.newVersion()), w.promotionId(), w.error(), w.nextAttemptAt(), w.createdBy(),
                 w.createdAt(), w.updatedAt(), w.finishedAt(), policy, stepViews);
-    }
-
-    static Map<String, Object> policy(dev.ballast.drift.domain.workflow.RetrainingPolicy p, boolean withSecret) {
-        return PolicyJson.map(p, withSecret);
     }
 
     private static String str(Integer v) {

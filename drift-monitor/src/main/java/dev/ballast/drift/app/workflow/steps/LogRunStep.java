@@ -82,10 +82,9 @@ public class LogRunStep implements StepAction {
         String runId = saved != null ? saved.toString() : tx.executeWrite(status -> createRun(context));
         Run run = runs.get(runId);
         byte[] model = staged.get(context.workflow().id());
-        ModelFiles files = BallastModels.files(runId, loader.load(model), ARTIFACT_PATH, clock.instant());
-        String dir = ArtifactService.storePath(run.info().artifactUri()) + "/" + ARTIFACT_PATH;
         // model.tribuo is the staged bytes themselves, so its SHA-256 is the one training recorded.
-        files.files().put(dev.ballast.client.BallastModelDescriptor.MODEL_FILE_NAME, model);
+        ModelFiles files = BallastModels.files(runId, loader.load(model), model, ARTIFACT_PATH, clock.instant());
+        String dir = ArtifactService.storePath(run.info().artifactUri()) + "/" + ARTIFACT_PATH;
         files.files().forEach((name, bytes) -> artifacts.upload(dir + "/" + name, new ByteArrayInputStream(bytes)));
         if (!Boolean.TRUE.equals(context.checkpoint().get("model_logged"))) {
             tx.executeWrite(status -> {

@@ -1,13 +1,9 @@
 package dev.ballast.drift.app.workflow.steps;
 
 import dev.ballast.tracking.app.ArtifactService;
-import dev.ballast.tracking.domain.ArtifactStore;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Where a workflow's trained model waits between training and logging: in the artifact store
@@ -31,11 +27,6 @@ public class StagedModels {
     }
 
     public byte[] get(long workflowId) {
-        ArtifactStore.Download d = artifacts.download(path(workflowId));
-        try (InputStream in = d.content()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return artifacts.readAll(path(workflowId));
     }
 }

@@ -10,7 +10,6 @@ import dev.ballast.registry.app.tribuo.TribuoModelLoader;
 import dev.ballast.registry.domain.model.ModelVersion;
 import dev.ballast.tracking.app.ArtifactService;
 import dev.ballast.tracking.app.dataset.DatasetService;
-import dev.ballast.tracking.domain.ArtifactStore;
 import jakarta.inject.Singleton;
 import org.tribuo.Model;
 
@@ -66,7 +65,7 @@ public class TrainStep implements StepAction {
     public StepResult run(StepContext context) {
         ModelVersion current = base.of(context.workflow());
         Map<String, Object> spec = base.spec(current);
-        Model<?> original = loader.load(read(StepContext.string(spec, "model_path")));
+        Model<?> original = loader.load(artifacts.readAll(StepContext.string(spec, "model_path")));
         Map<String, Object> data = context.output(StepName.CHOOSE_DATA);
         if (!"csv".equals(data.get("format"))) {
             throw BallastException.invalid("Ballast retrains on CSV datasets; " + data.get("dataset") + " v" + data.get("version")
@@ -117,15 +116,6 @@ public class TrainStep implements StepAction {
             throw BallastException.invalid("The current version predicts " + name + "; set 'target_column' in the model's retraining policy.");
         }
         return name;
-    }
-
-    private byte[] read(String path) {
-        ArtifactStore.Download d = artifacts.download(path);
-        try (InputStream in = d.content()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] serialize(Model<?> model) throws IOException {
