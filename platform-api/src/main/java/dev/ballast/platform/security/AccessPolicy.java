@@ -19,10 +19,15 @@ public class AccessPolicy {
     private final List<String> openExact;
 
     public AccessPolicy(@Value("${ballast.security.open-metrics:true}") boolean openMetrics) {
-        this.openPrefixes = List.of("/health/", "/openapi/", "/swagger/");
+        this.openPrefixes = List.of("/health/", "/openapi/", "/swagger/", "/ui/assets/");
         this.openExact = openMetrics
-                ? List.of("/health", "/openapi", "/prometheus", "/favicon.ico")
-                : List.of("/health", "/openapi", "/favicon.ico");
+                ? List.of("/health", "/openapi", "/prometheus", "/favicon.ico", "/ui/login")
+                : List.of("/health", "/openapi", "/favicon.ico", "/ui/login");
+    }
+
+    /** The web UI's pages, which authenticate with a session cookie instead of credentials on every request. */
+    public static boolean isUi(String path) {
+        return path.equals("/ui") || path.startsWith("/ui/");
     }
 
     public boolean isOpen(String path) {

@@ -3,6 +3,7 @@ package dev.ballast.platform.security;
 import dev.ballast.core.error.ErrorCode;
 import dev.ballast.core.identity.RequiresRole;
 import dev.ballast.core.identity.app.Authenticator;
+import dev.ballast.core.identity.app.WebSessions;
 import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.core.identity.domain.Role;
 import dev.ballast.platform.http.ApiErrors;
@@ -29,18 +30,21 @@ import java.util.Optional;
  * then enforces the route's {@link RequiresRole}. A token limited to one model's serving
  * endpoints is held to them first ({@link ServingPaths}), whatever its owner's role. It runs on
  * the blocking executor because a password check is deliberately slow and must never stall the
- * event loop.
+ * event loop. The web UI's pages ({@code /ui}) authenticate with the session cookie of
+ * {@link WebSessions} instead; a browser without one is sent to the sign-in page.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuthenticationFilter implements Ordered {
-    public static final String ACTOR_ATTRIBUTE = "ballast.actor";
+    public static final String ACTOR_ATTRIBUTE = Actor.REQUEST_ATTRIBUTE;
     static final String CHALLENGE = "Basic realm=\"Ballast\", Bearer realm=\"Ballast\"";
 
     private final Authenticator authenticator;
+    private final WebSessions sessions;
     private final AccessPolicy policy;
 
-    public AuthenticationFilter(Authenticator authenticator, AccessPolicy policy) {
+    public AuthenticationFilter(Authenticator authenticator, WebSessions sessions, AccessPolicy policy) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
         this.policy = policy;
     }
 
@@ -56,6 +60,9 @@ public class AuthenticationFilter implements Ordered {
         if (policy.isOpen(request.getPath())) {
             return null;
         }
+        if (AccessPolicy.isUi(request.getPath())) {
+            return authenticateSession(request);
+        }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             return unauthenticated("Authentication required: send HTTP Basic credentials or an API token as 'Authorization: Bearer <token>'.");
@@ -68,12 +75,26 @@ public class AuthenticationFilter implements Ordered {
             return ApiErrors.response(ErrorCode.PERMISSION_DENIED, "This API token may only call the serving endpoints of model '"
                     + actor.get().servingModel() + "'.");
         }
-        request.setAttribute(ACTOR_ATTRIBUTE, actor.get());
+        return authorize(request, actor.get());
+    }
+
+    private HttpResponse<?> authenticateSession(HttpRequest<?> request) {
+        Optional<WebSessions.SignedIn> signedIn = request.getCookies().findCookie(WebSessions.COOKIE)
+                .flatMap(cookie -> sessions.resolve(cookie.getValue()));
+        if (signedIn.isEmpty()) {
+            return SignInRequired.response(request);
+        }
+        request.setAttribute(WebSessions.CSRF_ATTRIBUTE, signedIn.get().csrfToken());
+        return authorize(request, signedIn.get().actor());
+    }
+
+    private static HttpResponse<?> authorize(HttpRequest<?> request, Actor actor) {
+        request.setAttribute(ACTOR_ATTRIBUTE, actor);
         Optional<Role[]> allowed = RouteAttributes.getRouteMatch(request)
                 .flatMap(AuthenticationFilter::requiredRoles);
-        if (allowed.isPresent() && Arrays.stream(allowed.get()).noneMatch(actor.get()::has)) {
-            return ApiErrors.response(ErrorCode.PERMISSION_DENIED, "User '" + actor.get().username()
-                    + "' with role " + actor.get().role() + " may not do this; it needs one of " + Arrays.toString(allowed.get()) + ".");
+        if (allowed.isPresent() && Arrays.stream(allowed.get()).noneMatch(actor::has)) {
+            return ApiErrors.response(ErrorCode.PERMISSION_DENIED, "User '" + actor.username()
+                    + "' with role " + actor.role() + " may not do this; it needs one of " + Arrays.toString(allowed.get()) + ".");
         }
         return null;
     }

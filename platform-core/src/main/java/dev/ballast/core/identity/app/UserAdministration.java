@@ -6,6 +6,7 @@ import dev.ballast.core.identity.domain.Actor;
 import dev.ballast.core.identity.domain.Role;
 import dev.ballast.core.identity.domain.User;
 import dev.ballast.core.identity.domain.UserStore;
+import dev.ballast.core.identity.domain.WebSessionStore;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -20,12 +21,15 @@ import java.util.List;
 @Singleton
 public class UserAdministration {
     private final CredentialChanges changes;
+    private final WebSessionStore sessions;
     private final UserStore users;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    public UserAdministration(UserStore users, PasswordHasher hasher, Clock clock, CredentialChanges changes) {
+    public UserAdministration(UserStore users, PasswordHasher hasher, Clock clock, CredentialChanges changes,
+                              WebSessionStore sessions) {
         this.changes = changes;
+        this.sessions = sessions;
         this.users = users;
         this.hasher = hasher;
         this.clock = clock;
@@ -80,6 +84,9 @@ public class UserAdministration {
             requireAnotherEnabledAdmin(user);
         }
         users.updateEnabled(user.id(), enabled, clock.millis());
+        if (!enabled) {
+            sessions.deleteForUser(user.id());
+        }
         changes.changed();
         return find(username).withoutSecret();
     }
@@ -92,6 +99,7 @@ public class UserAdministration {
         User user = find(username);
         PasswordPolicy.checkPassword(username, password);
         users.updatePassword(user.id(), hasher.hash(password), clock.millis());
+        sessions.deleteForUser(user.id());
         changes.changed();
     }
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  *                     (a scoped API token), or {@code null} for full access with the role's rights
  */
 public record Actor(long userId, String username, Role role, Long tokenId, String servingModel) {
+    /** The HTTP request attribute that carries the authenticated actor. */
+    public static final String REQUEST_ATTRIBUTE = "ballast.actor";
 
     public Actor {
         Objects.requireNonNull(username, "username");
