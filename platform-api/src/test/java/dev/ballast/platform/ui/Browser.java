@@ -141,6 +141,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Saves the page as {@code <name>.png} in the directory named by {@code BALLAST_SCREENSHOTS}
+     * (set by {@code bench/screenshots.sh} to regenerate {@code docs/screenshots/}); does nothing
+     * when it is unset, as in the normal test run.
+     */
+    public void document(String name) {
+        String directory = System.getenv("BALLAST_SCREENSHOTS");
+        if (directory != null && !directory.isBlank()) {
+            screenshot(Path.of(directory, name + ".png"));
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
