@@ -35,18 +35,27 @@ final class ServingSetup {
         this.baseUrl = baseUrl;
     }
 
-    /** What the load needs: the served model's name and version and the Authorization header of the engineer's token. */
-    record Served(String model, String version, String authorization) {
+    /**
+     * What the load needs: the served model's name and version and the Authorization header of the engineer's token;
+     * also the run the version was logged in, to which a benchmark can attach the version's training data.
+     */
+    record Served(String model, String version, String authorization, String runId) {
     }
 
     Served promote(String adminPassword, String model, Model<Regressor> trained) throws IOException, InterruptedException {
+        return promote(adminPassword, model, trained, "serving-benchmark", "linear-10-features");
+    }
+
+    /** As {@link #promote(String, String, Model)}, logging into experiment {@code benchmark}'s run {@code runName}. */
+    Served promote(String adminPassword, String model, Model<Regressor> trained, String benchmark, String runName)
+            throws IOException, InterruptedException {
         String admin = basic("admin", adminPassword);
         String engineer = createUser(admin, "bench-engineer", "ENGINEER");
         String reviewer = createUser(admin, "bench-reviewer", "REVIEWER");
 
-        Map<String, Object> experiment = post(MLFLOW + "/experiments/create", "{\"name\":\"serving-benchmark\"}", engineer, 200);
+        Map<String, Object> experiment = post(MLFLOW + "/experiments/create", "{\"name\":\"" + benchmark + "\"}", engineer, 200);
         Map<String, Object> run = post(MLFLOW + "/runs/create", "{\"experiment_id\":\"" + experiment.get("experiment_id")
-                + "\",\"run_name\":\"linear-10-features\"}", engineer, 200);
+                + "\",\"run_name\":\"" + runName + "\"}", engineer, 200);
         String runId = (String) ((Map<?, ?>) ((Map<?, ?>) run.get("run")).get("info")).get("run_id");
         LoggedModel logged = BallastModels.connect(baseUrl, "bench-engineer", "bench-engineer" + PASSWORD_SUFFIX).log(runId, trained);
 
@@ -55,12 +64,12 @@ final class ServingSetup {
                 + logged.runsUri() + "\",\"run_id\":\"" + runId + "\"}", engineer, 200);
         String version = String.valueOf(((Map<?, ?>) created.get("model_version")).get("version"));
         Map<String, Object> promotion = post("/api/v1/promotions", "{\"model\":\"" + model + "\",\"version\":\"" + version
-                + "\",\"alias\":\"champion\",\"reason\":\"serving benchmark\"}", engineer, 201);
+                + "\",\"alias\":\"champion\",\"reason\":\"" + benchmark + "\"}", engineer, 201);
         Object id = promotion.get("id");
-        post("/api/v1/promotions/" + id + "/approve", "{\"comment\":\"serving benchmark\"}", reviewer, 200);
+        post("/api/v1/promotions/" + id + "/approve", "{\"comment\":\"" + benchmark + "\"}", reviewer, 200);
 
-        Map<String, Object> token = post("/api/v1/tokens", "{\"name\":\"serving-benchmark\",\"expires_in_days\":1}", engineer, 200);
-        return new Served(model, version, "Bearer " + token.get("token"));
+        Map<String, Object> token = post("/api/v1/tokens", "{\"name\":\"" + benchmark + "\",\"expires_in_days\":1}", engineer, 200);
+        return new Served(model, version, "Bearer " + token.get("token"), runId);
     }
 
     /** POSTs a JSON body and answers the response's status and body. */

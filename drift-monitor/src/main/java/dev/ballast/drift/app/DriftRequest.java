@@ -21,7 +21,7 @@ public record DriftRequest(Side reference, Side current, DriftSettings settings,
     public record Samples(Map<String, RawFeature> features) implements Side {
     }
 
-    /** A dataset version: its numeric columns' sorted files are read. */
+    /** A dataset version: its numeric columns' sorted files and its categorical columns' counts are read. */
     public record DatasetRef(String dataset, String version) implements Side {
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>Which features: those listed in {@code features}, each of which must exist on both sides (numeric in a dataset);
  * otherwise, when both sides are JSON samples, their feature names must be the same (a difference is refused: it is
- * usually a mistake), and when a side is a dataset, the features present on both sides (its numeric columns).
+ * usually a mistake), and when a side is a dataset, the features present on both sides (its numeric columns, and its
+ * text and boolean columns with few enough categories for their counts to be in its profile, tested by chi-square).
  */
 @Singleton
 public class DriftService {
@@ -68,8 +69,8 @@ public class DriftService {
                     String side = !ref.contains(f) ? "reference" : "current";
                     DatasetSide d = side.equals("reference") ? refDataset : curDataset;
                     throw BallastException.invalid("Feature '" + f + "' is not in '" + side + "'"
-                            + (d == null ? "." : " (numeric columns of dataset '" + d.version().dataset() + "' version "
-                            + d.version().number() + ": " + d.numericColumns() + ")."));
+                            + (d == null ? "." : " (dataset '" + d.version().dataset() + "' version " + d.version().number() + ": "
+                            + d.untestable(f) + "; testable columns: " + d.testableColumns() + ")."));
                 }
             }
             return request.features();
@@ -93,7 +94,7 @@ public class DriftService {
         if (side instanceof DriftRequest.Samples s) {
             return new LinkedHashSet<>(s.features().keySet());
         }
-        return new LinkedHashSet<>(dataset.numericColumns());
+        return new LinkedHashSet<>(dataset.testableColumns());
     }
 
     private static FeatureSample sample(DriftRequest.Side side, DatasetSide dataset, String feature) {

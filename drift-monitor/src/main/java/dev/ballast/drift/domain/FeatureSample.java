@@ -1,6 +1,5 @@
 package dev.ballast.drift.domain;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,19 +18,10 @@ public sealed interface FeatureSample permits FeatureSample.Numeric, FeatureSamp
 
     /** Finite values in ascending order: what KS and PSI need. */
     record Numeric(double[] sorted, long dropped) implements FeatureSample {
-        /** Drops non-finite values (counted on top of {@code missing}) and sorts a copy. */
+        /** Drops non-finite values (counted on top of {@code missing}) and sorts a copy ({@link FiniteSort}). */
         public static Numeric of(double[] values, int length, long missing) {
-            double[] kept = new double[length];
-            int n = 0;
-            for (int i = 0; i < length; i++) {
-                double v = values[i];
-                if (Double.isFinite(v)) {
-                    kept[n++] = v;
-                }
-            }
-            double[] sorted = n == length ? kept : Arrays.copyOf(kept, n);
-            Arrays.sort(sorted);
-            return new Numeric(sorted, missing + (length - n));
+            double[] sorted = FiniteSort.sortedFinite(values, length);
+            return new Numeric(sorted, missing + (length - sorted.length));
         }
 
         /** Values already sorted and finite (a dataset's {@code col-N.f64}). */

@@ -33,4 +33,25 @@ class KsStatisticTest {
             assertEquals(expected, KsStatistic.ofSorted(x, y), 0.0);
         }
     }
+
+    @Test
+    void signedZerosAndExtremesCountAsCommonsMathCountsThem() {
+        KolmogorovSmirnovTest commons = new KolmogorovSmirnovTest();
+        double[] pool = {-0.0, 0.0, -0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1, -1};
+        Random r = new Random(5);
+        for (int round = 0; round < 500; round++) {
+            double[] x = new double[2 + r.nextInt(30)];
+            double[] y = new double[2 + r.nextInt(30)];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = pool[r.nextInt(round % 2 == 0 ? 4 : pool.length)];
+            }
+            for (int i = 0; i < y.length; i++) {
+                y[i] = pool[r.nextInt(round % 2 == 0 ? 4 : pool.length)];
+            }
+            double expected = commons.kolmogorovSmirnovStatistic(x, y);
+            Arrays.sort(x);
+            Arrays.sort(y);
+            assertEquals(expected, KsStatistic.ofSorted(x, y), 0.0, Arrays.toString(x) + " vs " + Arrays.toString(y));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ballast.platform.drift;
 
+import dev.ballast.drift.domain.ChiSquare;
 import dev.ballast.drift.domain.KsResult;
 import dev.ballast.drift.domain.KsTest;
 import dev.ballast.platform.testing.BallastTestServer;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code POST /api/v1/drift/ks} over real HTTP: JSON samples (numeric and categorical), two dataset versions uploaded
- * through {@code /api/v1/datasets} (by number, {@code latest} and commit id), and the refusals in the error shape.
+ * through {@code /api/v1/datasets} (by number, {@code latest} and commit id), their text and boolean columns tested by
+ * chi-square (against dataset versions and inline strings), and the refusals in the error shape.
  */
 class DriftKsIT {
     private static final String KS = "/api/v1/drift/ks";
@@ -118,14 +120,17 @@ class DriftKsIT {
         Map<String, Object> byNumber = ok(server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-ds\", \"version\": \"1\"},"
                 + " \"current\": {\"dataset\": \"drift-ds\", \"version\": \"latest\"}}", reviewer));
         Map<String, Map<String, Object>> features = byName(byNumber);
-        assertEquals(List.of("x", "y"), List.copyOf(features.keySet()), "numeric columns on both sides; 'city' is not numeric");
+        assertEquals(List.of("x", "y", "city"), List.copyOf(features.keySet()), "numeric columns, and 'city' with 6 categories");
+        assertEquals("chi_square", features.get("city").get("test"));
         KsResult expected = new KsTest().sorted(sorted(BASE), sorted(SHIFTED));
         assertEquals(expected.statistic(), (Double) features.get("x").get("statistic"), 0.0);
         assertEquals(expected.pValue(), (Double) features.get("x").get("p_value"), 0.0);
         assertEquals(1, ((Number) features.get("x").get("reference_dropped")).intValue(), "one empty cell in version 1");
         assertEquals("drift", features.get("x").get("verdict"));
         assertEquals("no_drift", features.get("y").get("verdict"));
-        assertEquals("drift", byNumber.get("verdict"));
+        assertEquals("no_drift", features.get("city").get("verdict"));
+        assertEquals(1, ((Number) byNumber.get("drifted_features")).intValue());
+        assertEquals("no_drift", byNumber.get("verdict"), "1 of 3 features drifted, threshold 0.5");
         Map<?, ?> reference = (Map<?, ?>) byNumber.get("reference");
         assertEquals("drift-ds", reference.get("dataset"));
         assertEquals(1, ((Number) reference.get("number")).intValue());
@@ -137,11 +142,63 @@ class DriftKsIT {
         assertEquals(features.get("x").get("p_value"), byName(byCommit).get("x").get("p_value"));
         assertEquals(commit1, ((Map<?, ?>) byCommit.get("reference")).get("version"));
 
-        TestResponse notNumeric = server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-ds\"}, \"current\": {\"dataset\": "
-                + "\"drift-ds\"}, \"features\": [\"city\"]}", reviewer);
-        assertEquals(400, notNumeric.status(), notNumeric.toString());
+        Map<String, Object> numericOnly = ok(server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-ds\", \"version\": \"1\"},"
+                + " \"current\": {\"dataset\": \"drift-ds\"}, \"features\": [\"x\", \"y\"]}", reviewer));
+        assertEquals("drift", numericOnly.get("verdict"), "1 of 2 features drifted, threshold 0.5");
         assertEquals(404, server.postJson(KS, "{\"reference\": {\"dataset\": \"no-such\"}, \"current\": {\"dataset\": \"drift-ds\"}}",
                 reviewer).status());
+    }
+
+    @Test
+    void testsTextAndBooleanDatasetColumnsWithFewCategoriesByChiSquare() {
+        assertEquals(201, server.postJson("/api/v1/datasets", "{\"name\": \"drift-categories\"}", engineer).status());
+        // version 1: colour red 300, blue 100 (3 empty cells); flag true 150 (as True, true and TRUE), false 253
+        TestResponse v1 = server.send("POST", "/api/v1/datasets/drift-categories/versions", categoricalCsv(300, 100, 0, 3, 150, 253),
+                "text/csv", engineer);
+        assertEquals(201, v1.status(), v1.toString());
+        TestResponse v2 = server.send("POST", "/api/v1/datasets/drift-categories/versions", categoricalCsv(150, 100, 50, 0, 100, 200),
+                "text/csv", engineer);
+        assertEquals(201, v2.status(), v2.toString());
+
+        Map<String, Object> datasets = ok(server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-categories\", \"version\": \"1\"},"
+                + " \"current\": {\"dataset\": \"drift-categories\", \"version\": \"2\"}}", reviewer));
+        Map<String, Map<String, Object>> features = byName(datasets);
+        assertEquals(List.of("x", "colour", "flag"), List.copyOf(features.keySet()), "'id' has a distinct value per row: not tested");
+
+        Map<String, Object> colour = features.get("colour");
+        ChiSquare.Result expected = ChiSquare.test(Map.of("red", 300L, "blue", 100L), Map.of("red", 150L, "blue", 100L, "green", 50L));
+        assertEquals("chi_square", colour.get("test"));
+        assertEquals(expected.statistic(), (Double) colour.get("statistic"), 0.0);
+        assertEquals(expected.pValue(), (Double) colour.get("p_value"), 0.0);
+        assertEquals(2, ((Number) colour.get("degrees_of_freedom")).intValue());
+        assertEquals(400, ((Number) colour.get("reference_size")).intValue());
+        assertEquals(3, ((Number) colour.get("reference_dropped")).intValue(), "empty cells are missing values");
+        assertEquals("drift", colour.get("verdict"));
+        Map<String, Object> flag = features.get("flag");
+        ChiSquare.Result expectedFlag = ChiSquare.test(Map.of("true", 150L, "false", 253L), Map.of("true", 100L, "false", 200L));
+        assertEquals("chi_square", flag.get("test"));
+        assertEquals(expectedFlag.statistic(), (Double) flag.get("statistic"), 0.0, "True, true and TRUE are one category");
+        assertEquals(1, ((Number) flag.get("degrees_of_freedom")).intValue());
+        assertEquals("ks", features.get("x").get("test"));
+
+        // the current side inline, as strings and JSON booleans: the same counts, the same answer
+        String inline = "{\"reference\": {\"dataset\": \"drift-categories\", \"version\": \"1\"}, \"current\": {\"colour\": "
+                + categories(150, 100, 50) + ", \"flag\": " + IntStream.range(0, 300).mapToObj(i -> i < 100 ? "true" : "false")
+                .collect(Collectors.joining(",", "[", "]")) + "}, \"features\": [\"colour\", \"flag\"]}";
+        Map<String, Map<String, Object>> mixed = byName(ok(server.postJson(KS, inline, reviewer)));
+        assertEquals(colour.get("statistic"), mixed.get("colour").get("statistic"));
+        assertEquals(colour.get("p_value"), mixed.get("colour").get("p_value"));
+        assertEquals(flag.get("statistic"), mixed.get("flag").get("statistic"));
+        assertEquals(flag.get("p_value"), mixed.get("flag").get("p_value"));
+
+        TestResponse numericVsCategories = server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-categories\"}, \"current\": "
+                + "{\"colour\": [1, 2, 3]}, \"features\": [\"colour\"]}", reviewer);
+        assertEquals(400, numericVsCategories.status(), numericVsCategories.toString());
+        assertTrue(numericVsCategories.body().contains("numeric on one side"), numericVsCategories.toString());
+        TestResponse tooMany = server.postJson(KS, "{\"reference\": {\"dataset\": \"drift-categories\"}, \"current\": {\"dataset\": "
+                + "\"drift-categories\"}, \"features\": [\"id\"]}", reviewer);
+        assertEquals(400, tooMany.status(), tooMany.toString());
+        assertTrue(tooMany.body().contains("column 'id' has 300 distinct values"), tooMany.toString());
     }
 
     @Test
@@ -189,6 +246,25 @@ class DriftKsIT {
                     .append("city").append((i + seed) % 5).append('\n');
         }
         out.append(",0.5,city9\n");
+        return out.toString();
+    }
+
+    /**
+     * A CSV with a numeric x, a text colour (red, blue, green, then {@code empty} empty cells), a boolean flag written as
+     * True, true and TRUE in turn, and an id unique per row.
+     */
+    private static String categoricalCsv(int red, int blue, int green, int empty, int trues, int falses) {
+        StringBuilder out = new StringBuilder("x,colour,flag,id\n");
+        int rows = red + blue + green + empty;
+        if (rows != trues + falses) {
+            throw new IllegalArgumentException("colour and flag need the same number of rows");
+        }
+        String[] trueTokens = {"True", "true", "TRUE"};
+        for (int i = 0; i < rows; i++) {
+            String colour = i < red ? "red" : i < red + blue ? "blue" : i < red + blue + green ? "green" : "";
+            String flag = i < trues ? trueTokens[i % 3] : i % 2 == 0 ? "false" : "False";
+            out.append(i * 0.25).append(',').append(colour).append(',').append(flag).append(",id-").append(i).append('\n');
+        }
         return out.toString();
     }
 

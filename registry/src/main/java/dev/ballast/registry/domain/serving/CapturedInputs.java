@@ -26,6 +26,43 @@ public final class CapturedInputs {
         this.rows = rows;
     }
 
+    /**
+     * The rows of the parts one after the other (as read in parallel, a part per batch of rows): a feature's column
+     * holds each part's values, NaN for the rows of a part that never named it. Features in the order first seen.
+     */
+    public static CapturedInputs concat(List<CapturedInputs> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        int rows = 0;
+        List<String> features = new ArrayList<>();
+        Map<String, double[]> columns = new HashMap<>();
+        for (CapturedInputs part : parts) {
+            rows = Math.addExact(rows, part.rows);
+            for (String f : part.features) {
+                if (!columns.containsKey(f)) {
+                    columns.put(f, null);
+                    features.add(f);
+                }
+            }
+        }
+        for (String f : features) {
+            double[] column = new double[rows];
+            int at = 0;
+            for (CapturedInputs part : parts) {
+                double[] values = part.columns.get(f);
+                if (values == null) {
+                    Arrays.fill(column, at, at + part.rows, Double.NaN);
+                } else {
+                    System.arraycopy(values, 0, column, at, part.rows);
+                }
+                at += part.rows;
+            }
+            columns.put(f, column);
+        }
+        return new CapturedInputs(features, columns, rows);
+    }
+
     /** No rows, no features. */
     public static CapturedInputs empty() {
         return new CapturedInputs(List.of(), Map.of(), 0);

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * {@link CaptureStore} on {@code served_predictions}: one JDBC batch per call in its own
@@ -78,8 +79,9 @@ public class JdbcCaptureStore implements CaptureStore {
 
     /**
      * One query that selects only the inputs column, streamed {@value #FETCH_ROWS} rows at a time (so a window of a
-     * million rows never sits in the driver's memory at once) and parsed straight into primitive columns. It runs in a
-     * transaction because PostgreSQL's driver honours a fetch size only with auto-commit off.
+     * million rows never sits in the driver's memory at once) and parsed straight into primitive columns, batch by batch
+     * on the common pool while this thread fetches the next rows ({@link ParallelInputs}). It runs in a transaction
+     * because PostgreSQL's driver honours a fetch size only with auto-commit off.
      */
     @Override
     @Transactional
@@ -99,13 +101,13 @@ public class JdbcCaptureStore implements CaptureStore {
                 ps.setLong(i++, fromInclusive);
                 ps.setLong(i++, toExclusive);
                 ps.setInt(i, limit);
-                CapturedInputs.Builder columns = new CapturedInputs.Builder(Math.min(limit, 8192));
+                ParallelInputs columns = new ParallelInputs(ForkJoinPool.commonPool(), ForkJoinPool.getCommonPoolParallelism());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        CaptureJson.readInputsInto(rs.getString(1), columns);
+                        columns.add(rs.getString(1));
                     }
                 }
-                return columns.build();
+                return columns.finish();
             }
         });
     }
