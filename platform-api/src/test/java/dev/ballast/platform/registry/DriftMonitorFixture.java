@@ -20,17 +20,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * trained on a versioned dataset (recorded in its run's lineage), served traffic from or away
  * from the training distribution, and waiting until the captured rows are written.
  */
-final class DriftMonitorFixture {
-    final BallastTestServer server;
-    final ServingFixture fx;
+public final class DriftMonitorFixture {
+    public final BallastTestServer server;
+    public final ServingFixture fx;
 
-    DriftMonitorFixture(BallastTestServer server, String prefix) {
+    public DriftMonitorFixture(BallastTestServer server, String prefix) {
         this.server = server;
         this.fx = new ServingFixture(server, prefix);
     }
 
     /** A model whose champion (v1) was trained on dataset {@code drift-train-<model>}; answers the model name. */
-    String servedModelWithLineage(String prefix) throws Exception {
+    public String servedModelWithLineage(String prefix) throws Exception {
         String model = fx.createModel(prefix);
         String dataset = datasetOf(model);
         upload(dataset, trainingCsv());
@@ -44,7 +44,7 @@ final class DriftMonitorFixture {
     }
 
     /** Serves {@code n} single-row predictions with x1 shifted by {@code shift}, x2 from the training distribution. */
-    void serve(String model, int n, double shift, long seed) {
+    public void serve(String model, int n, double shift, long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < n; i++) {
             double x1 = random.nextDouble() * 2 - 1 + shift;
@@ -55,7 +55,7 @@ final class DriftMonitorFixture {
     }
 
     /** Serves {@code n} rows in one batch request (captured with one timestamp), x1 shifted by {@code shift}. */
-    void serveBatch(String model, int n, double shift, long seed) {
+    public void serveBatch(String model, int n, double shift, long seed) {
         Random random = new Random(seed);
         StringBuilder body = new StringBuilder("{\"dataframe_records\":[");
         for (int i = 0; i < n; i++) {
@@ -67,7 +67,7 @@ final class DriftMonitorFixture {
     }
 
     /** Waits until at least {@code rows} rows of the model are captured (at most 1000 are counted). */
-    void awaitCaptured(String model, int rows) throws InterruptedException {
+    public void awaitCaptured(String model, int rows) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
@@ -82,54 +82,54 @@ final class DriftMonitorFixture {
     }
 
     /** Creates a monitor and answers its id (asserting 201). */
-    long createMonitor(String json) {
+    public long createMonitor(String json) {
         TestResponse created = server.postJson("/api/v1/drift/monitors", json, fx.engineer);
         assertEquals(201, created.status(), created.body());
         return ((Number) created.json().get("id")).longValue();
     }
 
     /** Runs a check now (asserting 200) and answers it. */
-    Map<String, Object> check(long monitor) {
+    public Map<String, Object> check(long monitor) {
         TestResponse r = server.postJson("/api/v1/drift/monitors/" + monitor + "/check", "", fx.engineer);
         assertEquals(200, r.status(), r.body());
         return r.json();
     }
 
-    TestResponse patch(long monitor, String json) {
+    public TestResponse patch(long monitor, String json) {
         return server.send("PATCH", "/api/v1/drift/monitors/" + monitor, json, "application/json", fx.engineer);
     }
 
     /** The monitor's stored checks, newest first. */
-    List<?> checks(long monitor) {
+    public List<?> checks(long monitor) {
         return (List<?>) new org.yaml.snakeyaml.Yaml().load(server.get("/api/v1/drift/monitors/" + monitor + "/checks?max_results=1000",
                 fx.engineer).body());
     }
 
     /** The dataset the champion of {@link #servedModelWithLineage} was trained on. */
-    static String datasetOf(String model) {
+    public static String datasetOf(String model) {
         return "drift-train-" + model;
     }
 
     /** The training data: x1, x2 uniform on [-1, 1] and the regression target. */
-    static String trainingCsv() {
+    public static String trainingCsv() {
         return trainingCsv(TrainedModels.SEED);
     }
 
     /** Training data drawn with another seed: the same relationship, new rows (a newer version of the data). */
-    static String trainingCsv(long seed) {
+    public static String trainingCsv(long seed) {
         StringBuilder csv = new StringBuilder("x1,x2,y\n");
         TrainedModels.regressionData(seed).forEach(e -> csv.append(e.lookup("x1").getValue()).append(',')
                 .append(e.lookup("x2").getValue()).append(',').append(e.getOutput().getValues()[0]).append('\n'));
         return csv.toString();
     }
 
-    void upload(String dataset, String csv) throws Exception {
+    public void upload(String dataset, String csv) throws Exception {
         assertEquals(201, server.postJson("/api/v1/datasets", "{\"name\":\"" + dataset + "\"}", fx.engineer).status());
         uploadVersion(dataset, csv);
     }
 
     /** A new version of an existing dataset. */
-    void uploadVersion(String dataset, String csv) throws Exception {
+    public void uploadVersion(String dataset, String csv) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.uri("/api/v1/datasets/" + dataset + "/versions"))
                 .header("Authorization", fx.engineer).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();

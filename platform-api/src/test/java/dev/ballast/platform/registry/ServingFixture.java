@@ -15,28 +15,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What serving tests need from the registry, through the public API only: users, a registered
  * model, Tribuo versions logged with the client helper and registered, and reviewed promotions.
  */
-final class ServingFixture {
+public final class ServingFixture {
     private static final String MLFLOW = "/api/2.0/mlflow/";
-    final BallastTestServer server;
-    final String engineer;
-    final String reviewer;
+    public final BallastTestServer server;
+    public final String engineer;
+    public final String reviewer;
     private final String engineerName;
 
-    ServingFixture(BallastTestServer server, String prefix) {
+    public ServingFixture(BallastTestServer server, String prefix) {
         this.server = server;
         this.engineerName = prefix + "-engineer";
         this.engineer = server.createUser(engineerName, "ENGINEER");
         this.reviewer = server.createUser(prefix + "-reviewer", "REVIEWER");
     }
 
-    String createModel(String prefix) {
+    public String createModel(String prefix) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(200, server.postJson(MLFLOW + "registered-models/create", "{\"name\":\"" + name + "\"}", engineer).status());
         return name;
     }
 
     /** Logs {@code model} to a new run with the client helper and registers it; answers the version. */
-    String register(String name, Model<?> model) {
+    public String register(String name, Model<?> model) {
         TestResponse exp = server.postJson(MLFLOW + "experiments/create", "{\"name\":\"serve-" + UUID.randomUUID() + "\"}", engineer);
         TestResponse run = server.postJson(MLFLOW + "runs/create", "{\"experiment_id\":\"" + exp.json().get("experiment_id") + "\"}",
                 engineer);
@@ -49,7 +49,7 @@ final class ServingFixture {
     }
 
     /** Requests and approves a promotion of {@code version} to {@code alias}. */
-    void promote(String name, String version, String alias) {
+    public void promote(String name, String version, String alias) {
         TestResponse r = server.postJson("/api/v1/promotions", "{\"model\":\"" + name + "\",\"version\":\"" + version + "\",\"alias\":\""
                 + alias + "\",\"reason\":\"serving test\"}", engineer);
         assertEquals(201, r.status(), r.body());
@@ -58,7 +58,7 @@ final class ServingFixture {
         assertEquals(200, approved.status(), approved.body());
     }
 
-    TestResponse predict(String path, String body) {
+    public TestResponse predict(String path, String body) {
         return server.postJson(path, body, engineer);
     }
 }

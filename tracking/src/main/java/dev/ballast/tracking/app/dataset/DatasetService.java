@@ -27,7 +27,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -189,6 +193,22 @@ public class DatasetService {
     /** Versions of a dataset, newest first (without profiles). */
     public List<DatasetVersion> versions(String name) {
         return store.versions(get(name).id());
+    }
+
+    /** One page of a dataset's versions, newest first (without profiles). */
+    public List<DatasetVersion> versions(String name, int limit, long offset) {
+        if (limit < 1 || offset < 0) {
+            throw BallastException.invalid("A page needs a positive size and an offset of at least 0.");
+        }
+        return store.versions(get(name).id(), limit, offset);
+    }
+
+    /** The newest version of each of these datasets (without profiles), by dataset name; datasets without versions are left out. */
+    public Map<String, DatasetVersion> latestVersions(Collection<Dataset> datasets) {
+        List<String> commits = datasets.stream().map(Dataset::latestCommit).filter(Objects::nonNull).toList();
+        Map<String, DatasetVersion> byName = new HashMap<>();
+        store.byCommits(commits).forEach(v -> byName.put(v.dataset(), v));
+        return byName;
     }
 
     /** One version with its profile: by number ({@code 3} or {@code v3}), commit id or unique prefix, or {@code latest}. */

@@ -2,6 +2,7 @@ package dev.ballast.tracking.domain.dataset;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,12 @@ public interface DatasetStore {
 
     /** Versions of a dataset, newest first, without profiles. */
     List<DatasetVersion> versions(long datasetId);
+
+    /** One page of a dataset's versions, newest first, without profiles. */
+    List<DatasetVersion> versions(long datasetId, int limit, long offset);
+
+    /** The versions (any dataset) with these commit ids, without profiles; ids that are not indexed are left out. */
+    List<DatasetVersion> byCommits(Collection<String> commitIds);
 
     /** The version with this number, or whose commit id starts with this prefix (at least 7 hex digits). */
     Optional<DatasetVersion> version(long datasetId, String numberOrCommit);

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,22 @@ public class JdbcDatasetStore implements DatasetStore {
     public List<DatasetVersion> versions(long datasetId) {
         return jdbc.query("SELECT " + VERSION_COLUMNS + VERSIONS + "WHERE v.dataset_id = ? ORDER BY v.version_number DESC",
                 JdbcDatasetStore::version, datasetId);
+    }
+
+    @Override
+    public List<DatasetVersion> versions(long datasetId, int limit, long offset) {
+        return jdbc.query("SELECT " + VERSION_COLUMNS + VERSIONS + "WHERE v.dataset_id = ? ORDER BY v.version_number DESC LIMIT ? OFFSET ?",
+                JdbcDatasetStore::version, datasetId, limit, offset);
+    }
+
+    @Override
+    public List<DatasetVersion> byCommits(Collection<String> commitIds) {
+        if (commitIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(commitIds.size(), "?"));
+        return jdbc.query("SELECT " + VERSION_COLUMNS + VERSIONS + "WHERE v.commit_id IN (" + marks + ")", JdbcDatasetStore::version,
+                commitIds.toArray());
     }
 
     @Override
