@@ -111,6 +111,10 @@ public class ServingRates {
         for (int i = 0; i < now.bucketNanos.length; i++) {
             double baseCount = i < base.bucketCounts.length ? base.bucketCounts[i] : 0;
             double count = now.bucketCounts[i] - baseCount;
+            if (count < 0) {
+                // The histogram was reset or rotated between the samples: no honest estimate.
+                return null;
+            }
             if (count >= target) {
                 double within = count - lowerCount;
                 double share = within <= 0 ? 1 : (target - lowerCount) / within;
