@@ -40,7 +40,9 @@ class RegistryPagesIT {
         otherEngineer = UiSession.signIn(server, "pages-other", RegistryUiFixture.password("pages-other"));
         reviewer = UiSession.signIn(server, fx.reviewerName, RegistryUiFixture.password(fx.reviewerName));
         model = fx.model("churn");
-        v1 = fx.version(model, 0.80, 0.05);
+        String run1 = fx.run(0.80, 0.05);
+        fx.trainedOn(run1, "churn-data-" + model.substring(model.length() - 8));
+        v1 = fx.register(model, run1);
         v2 = fx.version(model, 0.90, 0.04);
         fx.promote(model, v1, "champion");
         fx.editCard(model, v1, "intended_use", "Weekly churn <script>alert('card')</script>\n- retention\n- offers");
@@ -67,6 +69,8 @@ class RegistryPagesIT {
         assertTrue(html.contains("metrics.r2 &gt;= 0.75"), "gate rule listed");
         assertTrue(html.contains("passed (alias:champion)"), "v1's gate result summarised");
         assertTrue(html.contains("href=\"/ui/runs/"), "links to the source runs");
+        assertTrue(html.contains("href=\"/ui/datasets/churn-data-" + model.substring(model.length() - 8) + "/versions/1\""),
+                "lineage links to the champion's training data");
         assertTrue(html.contains("Weekly churn &lt;script&gt;alert(&#39;card&#39;)&lt;/script&gt;"), html);
         assertFalse(html.contains("<script>alert('card')"), "card text is never markup");
         assertTrue(html.contains("<li>retention</li>"), "lists in card sections are rendered");
@@ -134,6 +138,7 @@ class RegistryPagesIT {
         String decided = page(reviewer, path);
         assertTrue(decided.contains(">APPROVED<") && decided.contains("Looks good &lt;b&gt;ship&lt;/b&gt;"), decided);
         assertFalse(decided.contains("approve-button"));
+        assertTrue(decided.contains("against v" + a + ", the holder when requested"), "a decided request compares with the holder it replaced");
         String modelPage = page(engineer, "/ui/models/" + promotionModel);
         assertTrue(Pattern.compile("data-alias=\"champion\">\\s*<td>champion</td>\\s*<td><a [^>]*>v" + b + "</a>").matcher(modelPage).find(),
                 modelPage);
@@ -156,6 +161,19 @@ class RegistryPagesIT {
         assertFalse(audit.contains("data-action=\"alias.set\""), "the action filter applies");
         String rollbackEntry = page(engineer, "/ui/audit?model=" + promotionModel + "&actor=" + fx.reviewerName + "&action=promotion.rollback");
         assertTrue(rollbackEntry.contains("data-action=\"promotion.rollback\""), rollbackEntry);
+    }
+
+    @Test
+    void zzTiming() {
+        for (String p : new String[] {"/ui/models", "/ui/models/" + model, "/ui/models/" + model + "/versions/" + v1, "/ui/promotions",
+                "/ui/promotions/1", "/ui/audit", "/ui/serving"}) {
+            page(engineer, p);
+            long t = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                page(engineer, p);
+            }
+            System.out.println("TIMING " + p + " " + (System.nanoTime() - t) / 10_000_000.0 + " ms");
+        }
     }
 
     @Test

@@ -58,7 +58,11 @@ final class RegistryUiFixture {
 
     /** A version from a new run with these metrics; answers its number. */
     String version(String model, double r2, double mape) {
-        String run = run(r2, mape);
+        return register(model, run(r2, mape));
+    }
+
+    /** Registers a version of {@code model} from a run's model; answers its number. */
+    String register(String model, String run) {
         TestResponse r = ok(server.postJson(MLFLOW + "model-versions/create", "{\"name\":\"" + model + "\",\"source\":\"runs:/" + run
                 + "/model\",\"run_id\":\"" + run + "\"}", engineer));
         return (String) ((Map<?, ?>) r.json().get("model_version")).get("version");
@@ -71,6 +75,14 @@ final class RegistryUiFixture {
         TestResponse created = ok(server.postJson(MLFLOW + "model-versions/create", "{\"name\":\"" + model + "\",\"source\":\""
                 + logged.runsUri() + "\",\"run_id\":\"" + run + "\"}", engineer));
         return (String) ((Map<?, ?>) created.json().get("model_version")).get("version");
+    }
+
+    /** Uploads a small CSV as version 1 of a new dataset and records that {@code run} trained on it. */
+    void trainedOn(String run, String dataset) {
+        ok(server.postJson("/api/v1/datasets", "{\"name\":\"" + dataset + "\"}", engineer));
+        ok(server.send("POST", "/api/v1/datasets/" + dataset + "/versions", "x1,x2,y\n1,2,3\n4,5,6\n", "text/csv", engineer));
+        ok(server.postJson("/api/v1/runs/" + run + "/inputs", "{\"dataset\":\"" + dataset + "\",\"version\":\"1\",\"context\":\"training\"}",
+                engineer));
     }
 
     void editCard(String model, String version, String section, String text) {

@@ -99,7 +99,10 @@ public class PromotionsPage {
         RegisteredModel model = registry.getModel(p.modelName());
         ModelVersion candidate = registry.version(model, p.version());
         Integer holder = targets.holder(model.id(), p.target()).orElse(null);
-        ModelVersion champion = holder == null || holder == p.version() ? null : registry.version(model, holder);
+        // An open request is compared with the version holding the target now; a decided one with
+        // the holder it was judged against (and, if approved, displaced).
+        Integer compareWith = p.status().isOpen() ? holder : p.previousHolder() != null ? p.previousHolder() : p.expectedHolder();
+        ModelVersion champion = compareWith == null || compareWith == p.version() ? null : versionIfExists(model, compareWith);
         Map<String, Double> mine = metrics.of(candidate);
         Map<String, Double> theirs = champion == null ? Map.of() : metrics.of(champion);
         java.util.TreeSet<String> keys = new java.util.TreeSet<>(mine.keySet());
@@ -116,11 +119,24 @@ public class PromotionsPage {
                 .with("candidate", candidate)
                 .with("champion", champion)
                 .with("holder", holder)
+                .with("comparedWithCurrent", p.status().isOpen())
                 .with("metricRows", rows)
                 .with("report", reports.read(p.gateReportJson()))
                 .with("card", CardView.of(cards.card(model.name(), String.valueOf(candidate.version()))))
                 .with("isRequester", requester)
                 .with("canDecide", p.status().isOpen() && actor.has(Role.REVIEWER) && !requester);
+    }
+
+    /** A version that may have been deleted since (a displaced holder can be): null then. */
+    private ModelVersion versionIfExists(RegisteredModel model, int version) {
+        try {
+            return registry.version(model, version);
+        } catch (BallastException e) {
+            if (e.code() == dev.ballast.core.error.ErrorCode.RESOURCE_DOES_NOT_EXIST) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Post(value = "/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
