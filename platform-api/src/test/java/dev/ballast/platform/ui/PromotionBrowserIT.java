@@ -1,5 +1,6 @@
 package dev.ballast.platform.ui;
 
+import dev.ballast.client.testing.TrainedModels;
 import dev.ballast.platform.testing.BallastTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,5 +106,25 @@ class PromotionBrowserIT {
         browser.find(By.cssSelector("#audit-entries tr[data-action='alias.set'] summary")).click();
         assertTrue(browser.find(By.cssSelector("#audit-entries tr[data-action='alias.set'] details")).getText()
                 .contains("\"version\":" + v2), "the newest alias move put the champion on v" + v2);
+    }
+
+    @Test
+    void theServingFiguresRefreshThemselves() {
+        String model = fx.model("live");
+        String v = fx.servable(model, TrainedModels.linearRegression());
+        fx.promote(model, v, "champion");
+        assertEquals(200, fx.predict(model, "{\"inputs\":{\"x1\":0.5,\"x2\":-0.25}}").status());
+
+        browser.signIn(fx.engineerName, RegistryUiFixture.password(fx.engineerName));
+        browser.go("/ui/serving");
+        By row = By.cssSelector("#serving-models tr[data-model='" + model + "']");
+        assertTrue(browser.waitFor(row).getText().contains("champion → v" + v));
+        browser.script("document.getElementById('serving-live').dataset.marker = 'first';");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, fx.predict(model, "{\"inputs\":{\"x1\":" + i + ",\"x2\":1}}").status());
+        }
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d ->
+                d.findElement(By.id("serving-live")).getAttribute("data-marker") == null && d.findElement(row).getText().contains("4 / 0"));
+        noSidewaysScroll("the serving page");
     }
 }

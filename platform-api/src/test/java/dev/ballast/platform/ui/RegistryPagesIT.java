@@ -164,19 +164,6 @@ class RegistryPagesIT {
     }
 
     @Test
-    void zzTiming() {
-        for (String p : new String[] {"/ui/models", "/ui/models/" + model, "/ui/models/" + model + "/versions/" + v1, "/ui/promotions",
-                "/ui/promotions/1", "/ui/audit", "/ui/serving"}) {
-            page(engineer, p);
-            long t = System.nanoTime();
-            for (int i = 0; i < 10; i++) {
-                page(engineer, p);
-            }
-            System.out.println("TIMING " + p + " " + (System.nanoTime() - t) / 10_000_000.0 + " ms");
-        }
-    }
-
-    @Test
     void auditLogFiltersByActorModelEntityAndDay() {
         String byActor = page(engineer, "/ui/audit?actor=" + fx.reviewerName);
         assertTrue(byActor.contains("data-action=\"promotion.approve\""), byActor);
