@@ -20,6 +20,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -145,10 +146,13 @@ public class ModelsPage {
     @Post(value = "/{name}/versions/{version}/promotions", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.ENGINEER)
     public HttpResponse<?> requestPromotion(HttpRequest<?> request, Actor actor, @PathVariable String name, @PathVariable String version,
-                                            @Nullable String alias, @Nullable String reason) {
+                                            @Nullable @Body String body) {
         if (!actor.has(Role.ENGINEER)) {
             throw BallastException.denied("Only an ENGINEER may request a promotion.");
         }
+        FormFields form = FormFields.parse(body);
+        String alias = form.get("alias");
+        String reason = form.get("reason");
         if (alias == null || alias.isBlank()) {
             throw BallastException.invalid("Name the alias to promote to, for example " + serving.defaultAlias() + ".");
         }
@@ -162,12 +166,13 @@ public class ModelsPage {
     /** A reviewer restores the version a promotion displaced (the promotion service's rollback, audited). */
     @Post(value = "/{name}/rollback", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.REVIEWER)
-    public HttpResponse<?> rollback(HttpRequest<?> request, Actor actor, @PathVariable String name, @Nullable String promotion,
-                                    @Nullable String reason) {
+    public HttpResponse<?> rollback(HttpRequest<?> request, Actor actor, @PathVariable String name, @Nullable @Body String body) {
         if (!actor.has(Role.REVIEWER)) {
             throw BallastException.denied("Only a REVIEWER may roll back a promotion.");
         }
-        long id = parseId(promotion);
+        FormFields form = FormFields.parse(body);
+        long id = parseId(form.get("promotion"));
+        String reason = form.get("reason");
         if (reason == null || reason.isBlank()) {
             throw BallastException.invalid("Write a reason for the rollback: it is kept in the audit log.");
         }

@@ -20,6 +20,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -141,16 +142,16 @@ public class PromotionsPage {
 
     @Post(value = "/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.REVIEWER)
-    public HttpResponse<?> approve(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable String comment) {
-        String text = checkDecision(actor, id, comment, "approve");
+    public HttpResponse<?> approve(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable @Body String body) {
+        String text = checkDecision(actor, id, FormFields.parse(body).get("comment"), "approve");
         promotions.approve(actor, id, text);
         return Htmx.redirect(request, "/ui/promotions/" + id);
     }
 
     @Post(value = "/{id}/reject", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.REVIEWER)
-    public HttpResponse<?> reject(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable String comment) {
-        String text = checkDecision(actor, id, comment, "reject");
+    public HttpResponse<?> reject(HttpRequest<?> request, Actor actor, @PathVariable long id, @Nullable @Body String body) {
+        String text = checkDecision(actor, id, FormFields.parse(body).get("comment"), "reject");
         promotions.reject(actor, id, text);
         return Htmx.redirect(request, "/ui/promotions/" + id);
     }
