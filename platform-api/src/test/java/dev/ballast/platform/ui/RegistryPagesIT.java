@@ -201,11 +201,11 @@ class RegistryPagesIT {
         assertTrue(row.find(), html);
         String cells = row.group(1);
         assertTrue(cells.contains("6 / 1"), "answered / failed since start: " + cells);
-        Matcher rate = Pattern.compile("class=\"num rate\">([0-9.,]+)<").matcher(cells);
+        Matcher rate = Pattern.compile("class=\"num rate\"[^>]*>([0-9.]+)<").matcher(cells);
         assertTrue(rate.find(), cells);
         assertTrue(Double.parseDouble(rate.group(1).replace(",", "")) > 0, cells);
         assertTrue(Pattern.compile("class=\"num latency\">[0-9.,]+ ms<").matcher(cells).find(), cells);
         assertTrue(cells.contains(" %<"), "an error rate: " + cells);
-        assertFalse(cells.contains(">0 %<"), "the failed request counts: " + cells);
+        assertFalse(cells.contains(">0.0 %<"), "the failed request counts: " + cells);
     }
 }

@@ -106,7 +106,7 @@ public class ModelsPage {
         List<VersionRow> rows = versions.versions().stream().map(v -> new VersionRow(v, gates.latest(v).orElse(null))).toList();
         Optional<ModelVersion> featured = featured(model, versions.versions());
         List<Promotion> recent = promotions.list(name, null, 50, null);
-        PageModel page1 = PageModel.of("models")
+        PageModel view = PageModel.of("models")
                 .with("model", model)
                 .with("versions", rows)
                 .with("nextPage", versions.nextPageToken())
@@ -115,11 +115,11 @@ public class ModelsPage {
                 .with("recentPromotions", recent.stream().limit(RECENT_PROMOTIONS).toList())
                 .with("canReview", actor.has(Role.REVIEWER))
                 .with("rollbacks", actor.has(Role.REVIEWER) ? rollbacks(model, recent) : List.of());
-        featured.ifPresent(v -> page1
+        featured.ifPresent(v -> view
                 .with("featured", v)
                 .with("card", CardView.of(cards.card(name, String.valueOf(v.version()))))
                 .with("lineage", lineage.inputs(v)));
-        return page1;
+        return view;
     }
 
     @Get("/{name}/versions/{version}")

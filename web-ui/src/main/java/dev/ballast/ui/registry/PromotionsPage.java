@@ -48,6 +48,8 @@ import java.util.Map;
 public class PromotionsPage {
     static final int OPEN_LIMIT = 200;
     static final int DECIDED_PAGE = 25;
+    static final int DECIDED_BATCH = 100;
+    static final int DECIDED_SCANS = 5;
 
     private final PromotionService promotions;
     private final RegistryService registry;
@@ -72,14 +74,35 @@ public class PromotionsPage {
         List<Promotion> open = new ArrayList<>(promotions.list(null, PromotionStatus.PENDING, OPEN_LIMIT, null));
         open.addAll(promotions.list(null, PromotionStatus.BLOCKED, OPEN_LIMIT, null));
         open.sort((a, b) -> Long.compare(a.id(), b.id()));
-        List<Promotion> recent = promotions.list(null, null, DECIDED_PAGE * 2, before).stream()
-                .filter(p -> !p.status().isOpen()).limit(DECIDED_PAGE).toList();
+        List<Promotion> recent = decided(before);
         Long next = recent.size() == DECIDED_PAGE ? recent.get(recent.size() - 1).id() : null;
         return PageModel.of("promotions")
                 .with("open", open)
                 .with("decided", recent)
                 .with("nextBefore", next)
                 .with("canReview", actor.has(Role.REVIEWER));
+    }
+
+    /**
+     * The newest decided requests below {@code before}: read newest first in bounded batches that
+     * skip the open ones (listed above), at most {@value #DECIDED_SCANS} batches.
+     */
+    private List<Promotion> decided(Long before) {
+        List<Promotion> out = new ArrayList<>();
+        Long cursor = before;
+        for (int scan = 0; scan < DECIDED_SCANS && out.size() < DECIDED_PAGE; scan++) {
+            List<Promotion> batch = promotions.list(null, null, DECIDED_BATCH, cursor);
+            for (Promotion p : batch) {
+                if (!p.status().isOpen() && out.size() < DECIDED_PAGE) {
+                    out.add(p);
+                }
+            }
+            if (batch.size() < DECIDED_BATCH) {
+                break;
+            }
+            cursor = batch.get(batch.size() - 1).id();
+        }
+        return out;
     }
 
     /**
