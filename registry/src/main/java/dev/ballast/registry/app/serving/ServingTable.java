@@ -92,6 +92,13 @@ public class ServingTable implements TargetMoves {
         return out;
     }
 
+    /** Every endpoint resolved on this replica, ordered by model and alias (for the serving overview). */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> out = new ArrayList<>(endpoints.values());
+        out.sort(java.util.Comparator.comparing(Endpoint::model).thenComparing(Endpoint::alias));
+        return out;
+    }
+
     @Override
     public void moved(String model) {
         sync.execute(() -> refreshModel(model));
