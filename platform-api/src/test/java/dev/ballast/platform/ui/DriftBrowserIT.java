@@ -72,6 +72,7 @@ class DriftBrowserIT {
 
         new Select(browser.find(By.id("series-feature"))).selectByValue("x2");
         assertEquals(2, browser.waitForChart(By.cssSelector("[data-chart='chart-ks'][data-feature='x2']")));
+        browser.document("drift-monitor");
 
         for (int width : new int[]{1280, 800}) {
             browser.resize(width, 900);
@@ -87,6 +88,7 @@ class DriftBrowserIT {
         browser.waitFor(By.cssSelector("a[href='/ui/datasets/" + dataset + "']")).click();
         browser.waitFor(By.cssSelector("a[href='/ui/datasets/" + dataset + "/versions/1']")).click();
         assertTrue(browser.waitForChart(By.cssSelector("[data-chart='chart-col-0']")) > 0, "x1's histogram has bars");
+        browser.document("dataset-version");
         for (int width : new int[]{1280, 800}) {
             browser.resize(width, 900);
             assertFalse(browser.scrollsHorizontally(), "no horizontal page scroll at " + width + " px");

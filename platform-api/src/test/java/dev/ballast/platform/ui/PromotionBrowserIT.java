@@ -81,6 +81,7 @@ class PromotionBrowserIT {
         browser.go(promotion);
         assertTrue(browser.find(By.id("reason")).getText().contains("r2 0.91 against 0.80"));
         assertTrue(browser.find(By.id("metric-comparison")).getText().contains("+0.11"), "difference to the holder");
+        browser.document("promotion-review");
         browser.find(By.id("approve-button")).click();
         assertTrue(browser.waitFor(By.cssSelector("#decision-errors .form-error")).getText().contains("Write a comment"));
         assertEquals("PENDING", browser.find(By.id("promotion-status")).getText(), "nothing decided without a comment");
@@ -98,6 +99,7 @@ class PromotionBrowserIT {
         assertEquals("v" + v2, browser.find(By.cssSelector("#aliases tr[data-alias=champion] td:nth-child(2)")).getText());
         assertTrue(browser.find(By.cssSelector("#versions tr[data-version='" + v2 + "']")).getText().contains("champion"));
         noSidewaysScroll("the model page");
+        browser.document("model");
 
         browser.go("/ui/audit?model=" + model);
         assertTrue(browser.has(By.cssSelector("#audit-entries tr[data-action='promotion.approve']")));
@@ -106,6 +108,7 @@ class PromotionBrowserIT {
         browser.find(By.cssSelector("#audit-entries tr[data-action='alias.set'] summary")).click();
         assertTrue(browser.find(By.cssSelector("#audit-entries tr[data-action='alias.set'] details")).getText()
                 .contains("\"version\":" + v2), "the newest alias move put the champion on v" + v2);
+        browser.document("audit-log");
     }
 
     @Test
@@ -126,5 +129,6 @@ class PromotionBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d ->
                 d.findElement(By.id("serving-live")).getAttribute("data-marker") == null && d.findElement(row).getText().contains("4 / 0"));
         noSidewaysScroll("the serving page");
+        browser.document("serving");
     }
 }

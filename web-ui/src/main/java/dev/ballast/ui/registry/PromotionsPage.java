@@ -15,6 +15,7 @@ import dev.ballast.registry.domain.model.RegisteredModel;
 import dev.ballast.registry.domain.promotion.Promotion;
 import dev.ballast.registry.domain.promotion.PromotionStatus;
 import dev.ballast.ui.shell.Htmx;
+import dev.ballast.ui.shell.FormFields;
 import dev.ballast.ui.shell.PageModel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

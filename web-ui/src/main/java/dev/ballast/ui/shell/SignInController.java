@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -54,7 +55,11 @@ public class SignInController {
     }
 
     @Post(value = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> signIn(HttpRequest<?> request, @Nullable String username, @Nullable String password, @Nullable String next) {
+    public HttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body String body) {
+        FormFields form = FormFields.parse(body);
+        String username = form.get("username");
+        String password = form.get("password");
+        String next = form.get("next");
         String target = SafeRedirect.target(next, HOME);
         Optional<WebSessions.Opened> opened = sessions.signIn(username, password);
         if (opened.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.ballast.ui.registry;
+package dev.ballast.ui.shell;
 
 import dev.ballast.core.error.BallastException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.ballast.ui.registry;
+package dev.ballast.ui.shell;
 
 import dev.ballast.core.error.BallastException;
 
@@ -9,20 +9,20 @@ import java.util.Map;
 
 /**
  * The fields of an {@code application/x-www-form-urlencoded} body, decoded here from the raw
- * text. The registry's forms read their body this way instead of binding fields by name because
+ * text. The UI's forms read their body this way instead of binding fields by name because
  * Micronaut's form binding was seen (about one request in 60, under load) to hand a field over
  * still percent-encoded ({@code Gates%20pass%3B...}), which would store a reviewer's comment
  * garbled in the audit log. Decoding the raw body has no such path. The first value of a
  * repeated field wins.
  */
-final class FormFields {
+public final class FormFields {
     private final Map<String, String> fields;
 
     private FormFields(Map<String, String> fields) {
         this.fields = fields;
     }
 
-    static FormFields parse(String body) {
+    public static FormFields parse(String body) {
         Map<String, String> out = new HashMap<>();
         if (body != null && !body.isEmpty()) {
             for (String pair : body.split("&")) {
@@ -43,7 +43,7 @@ final class FormFields {
     }
 
     /** The field's value, null when absent. */
-    String get(String name) {
+    public String get(String name) {
         return fields.get(name);
     }
 }
