@@ -230,6 +230,38 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
+    public Optional<HistoryExtent> historyExtent(String runId, String key) {
+        return jdbc.queryOne("SELECT COUNT(*), MIN(step), MAX(step), MIN(ts), MAX(ts) FROM metrics WHERE run_uuid = ? AND metric_key = ?",
+                rs -> new HistoryExtent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), runId, key)
+                .filter(e -> e.points() > 0);
+    }
+
+    @Override
+    public List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("bucket width must be positive: " + width);
+        }
+        String x = byTime ? "ts" : "step";
+        return jdbc.query("SELECT (" + x + " - ?) / ? AS bucket, AVG(metric_value), MIN(ts), MIN(step) FROM metrics "
+                        + "WHERE run_uuid = ? AND metric_key = ? AND is_nan = FALSE GROUP BY (" + x + " - ?) / ? ORDER BY bucket",
+                rs -> new Metric(key, rs.getDouble(2), rs.getLong(3), rs.getLong(4)), origin, width, runId, key, origin, width);
+    }
+
+    @Override
+    public List<String> metricKeys(long experimentId, int limit) {
+        return jdbc.query("SELECT DISTINCT m.metric_key FROM runs r JOIN latest_metrics m ON m.run_uuid = r.run_uuid "
+                + "WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' ORDER BY m.metric_key LIMIT ?",
+                rs -> rs.getString(1), experimentId, limit);
+    }
+
+    @Override
+    public List<String> paramKeys(long experimentId, int limit) {
+        return jdbc.query("SELECT DISTINCT p.param_key FROM runs r JOIN params p ON p.run_uuid = r.run_uuid "
+                + "WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' ORDER BY p.param_key LIMIT ?",
+                rs -> rs.getString(1), experimentId, limit);
+    }
+
+    @Override
     public void addInputs(String runId, Collection<DatasetInput> inputs) {
         for (DatasetInput input : inputs) {
             jdbc.update("INSERT INTO run_inputs (run_uuid, dataset_name, dataset_digest, source_type, source, dataset_schema, "
