@@ -241,10 +241,12 @@ public class JdbcRunStore implements RunStore {
         if (width < 1) {
             throw new IllegalArgumentException("bucket width must be positive: " + width);
         }
-        String x = byTime ? "ts" : "step";
-        return jdbc.query("SELECT (" + x + " - ?) / ? AS bucket, AVG(metric_value), MIN(ts), MIN(step) FROM metrics "
-                        + "WHERE run_uuid = ? AND metric_key = ? AND is_nan = FALSE GROUP BY (" + x + " - ?) / ? ORDER BY bucket",
-                rs -> new Metric(key, rs.getDouble(2), rs.getLong(3), rs.getLong(4)), origin, width, runId, key, origin, width);
+        // The bucket expression is written out with the two numbers (longs, never user text): H2 does not
+        // recognise a GROUP BY expression holding parameters as the selected one.
+        String bucket = "((" + (byTime ? "ts" : "step") + " - " + origin + ") / " + width + ")";
+        return jdbc.query("SELECT " + bucket + " AS bucket, AVG(metric_value), MIN(ts), MIN(step) FROM metrics "
+                        + "WHERE run_uuid = ? AND metric_key = ? AND is_nan = FALSE GROUP BY " + bucket + " ORDER BY bucket",
+                rs -> new Metric(key, rs.getDouble(2), rs.getLong(3), rs.getLong(4)), runId, key);
     }
 
     @Override

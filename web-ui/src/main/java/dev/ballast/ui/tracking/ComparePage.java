@@ -45,7 +45,7 @@ public class ComparePage {
     }
 
     /** A compared run's column: its id, the label its chart series and header use, and its page. */
-    record RunColumn(String runId, String label, String link, long experimentId) {
+    public record RunColumn(String runId, String label, String link, long experimentId) {
     }
 
     @Get

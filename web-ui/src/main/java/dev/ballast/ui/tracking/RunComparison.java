@@ -19,12 +19,12 @@ import java.util.function.Function;
  * are compared as logged (metrics by their double value), not as displayed, so two metrics that
  * print alike but differ are still marked.
  */
-final class RunComparison {
+public final class RunComparison {
     private RunComparison() {
     }
 
     /** One compared key: its values per run (empty where a run lacks it) and whether they differ. */
-    record Row(String key, List<String> values, boolean differs) {
+    public record Row(String key, List<String> values, boolean differs) {
     }
 
     static List<Row> attributes(List<Run> runs, Formats fmt) {

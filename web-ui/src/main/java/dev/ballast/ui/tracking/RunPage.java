@@ -62,11 +62,11 @@ public class RunPage {
     }
 
     /** A level of the artifact path, for the browser's breadcrumbs. */
-    record PathPart(String name, String link) {
+    public record PathPart(String name, String link) {
     }
 
     /** A listed artifact: its name within the directory, and the link that opens (directory) or downloads (file) it. */
-    record ArtifactEntry(String name, boolean directory, Long size, String link) {
+    public record ArtifactEntry(String name, boolean directory, Long size, String link) {
     }
 
     @Get

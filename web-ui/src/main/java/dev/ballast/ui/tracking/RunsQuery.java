@@ -16,13 +16,13 @@ import java.util.Set;
  * the order clause backtick-quoted with backslash escapes, so any key (spaces, quotes,
  * backticks) sorts, and nothing a user writes is read as grammar.
  */
-record RunsQuery(long experimentId, String filter, String sort, boolean ascending, boolean chosen, List<String> metrics,
+public record RunsQuery(long experimentId, String filter, String sort, boolean ascending, boolean chosen, List<String> metrics,
                  List<String> params, String page) {
     static final String DEFAULT_SORT = "attr:start_time";
     /** The attributes a runs table sorts by, as the filter grammar names them. */
     static final Set<String> ATTRIBUTES = Set.of("run_name", "start_time", "end_time", "status", "user_id");
 
-    RunsQuery {
+    public RunsQuery {
         filter = filter == null ? "" : filter.strip();
         sort = sort == null || sort.isBlank() ? DEFAULT_SORT : sort;
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
@@ -75,7 +75,7 @@ record RunsQuery(long experimentId, String filter, String sort, boolean ascendin
         return "`" + key.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 
-    String path() {
+    public String path() {
         return "/ui/experiments/" + experimentId + "/runs";
     }
 

@@ -16,20 +16,20 @@ import java.util.Map;
  * writes them out: which columns there are, how each sorts (its link and aria-sort), and each
  * run's text per column. Text is plain; the template escapes it.
  */
-final class RunsTable {
+public final class RunsTable {
     private RunsTable() {
     }
 
     /** A column header; {@code sortLink} null for a column that cannot be sorted. */
-    record Column(String label, String kind, String sortLink, String ariaSort, boolean numeric) {
+    public record Column(String label, String kind, String sortLink, String ariaSort, boolean numeric) {
     }
 
     /** One cell: its text, a link for the run name, a badge class for the status. */
-    record Cell(String text, String href, String badge, boolean numeric) {
+    public record Cell(String text, String href, String badge, boolean numeric) {
     }
 
     /** One run's row. */
-    record Row(String runId, String name, List<Cell> cells) {
+    public record Row(String runId, String name, List<Cell> cells) {
     }
 
     static List<Column> columns(RunsQuery q) {
