@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A metric's history for a chart: every point when there are few, else at most {@code maxPoints}
@@ -51,19 +50,16 @@ public class MetricHistorySampler {
         if (key == null || key.isEmpty()) {
             throw BallastException.invalid("Missing value for required parameter 'metric_key'.");
         }
-        Optional<RunStore.HistoryExtent> found = store.historyExtent(info.runId(), key);
-        if (found.isEmpty()) {
-            return new Sampled(key, List.of(), 0, false, 0);
-        }
-        RunStore.HistoryExtent extent = found.get();
         boolean byTime = axis == Axis.TIME;
-        if (extent.points() <= maxPoints) {
-            List<Metric> all = new ArrayList<>(store.history(info.runId(), key, 0, -1));
+        // Most histories are short: one bounded read answers them without counting anything.
+        List<Metric> head = new ArrayList<>(store.history(info.runId(), key, 0, maxPoints + 1));
+        if (head.size() <= maxPoints) {
             if (byTime) {
-                all.sort(Comparator.comparingLong(Metric::timestamp).thenComparingLong(Metric::step));
+                head.sort(Comparator.comparingLong(Metric::timestamp).thenComparingLong(Metric::step));
             }
-            return new Sampled(key, all, extent.points(), false, 0);
+            return new Sampled(key, head, head.size(), false, 0);
         }
+        RunStore.HistoryExtent extent = store.historyExtent(info.runId(), key).orElseThrow();
         long origin = byTime ? extent.minTimestamp() : extent.minStep();
         long span = (byTime ? extent.maxTimestamp() : extent.maxStep()) - origin + 1;
         long width = bucketWidth(span, maxPoints);

@@ -40,15 +40,18 @@ public class RunSearch {
         return new Page(runs.load(ids.subList(0, Math.min(ids.size(), maxResults))), next);
     }
 
-    /** The distinct metric and param keys of an experiment's active runs, each list sorted. */
+    /** The distinct metric and param keys of an experiment's newest active runs, each list sorted. */
     public record Keys(List<String> metrics, List<String> params) {
     }
 
-    /** At most {@code limit} metric keys and {@code limit} param keys of the experiment's active runs. */
-    public Keys keys(long experimentId, int limit) {
-        if (limit < 1) {
-            throw BallastException.invalid("Invalid key limit " + limit + ": it must be at least 1.");
+    /**
+     * At most {@code limit} metric keys and {@code limit} param keys logged by the newest
+     * {@code newestRuns} active runs of the experiment: a bounded read however many runs it holds.
+     */
+    public Keys keys(long experimentId, int newestRuns, int limit) {
+        if (limit < 1 || newestRuns < 1) {
+            throw BallastException.invalid("Invalid key limits " + newestRuns + " runs, " + limit + " keys: both must be at least 1.");
         }
-        return new Keys(runs.metricKeys(experimentId, limit), runs.paramKeys(experimentId, limit));
+        return new Keys(runs.metricKeys(experimentId, newestRuns, limit), runs.paramKeys(experimentId, newestRuns, limit));
     }
 }

@@ -55,11 +55,14 @@ public interface RunStore {
      */
     List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width);
 
-    /** The distinct metric keys of an experiment's active runs, sorted, at most {@code limit}. */
-    List<String> metricKeys(long experimentId, int limit);
+    /**
+     * The distinct metric keys of the newest {@code newestRuns} active runs of an experiment, sorted,
+     * at most {@code limit}. Bounded by run count so its cost does not grow with the experiment.
+     */
+    List<String> metricKeys(long experimentId, int newestRuns, int limit);
 
-    /** The distinct param keys of an experiment's active runs, sorted, at most {@code limit}. */
-    List<String> paramKeys(long experimentId, int limit);
+    /** The distinct param keys of the newest {@code newestRuns} active runs of an experiment, sorted, at most {@code limit}. */
+    List<String> paramKeys(long experimentId, int newestRuns, int limit);
 
     /** The size and range of one metric's history. */
     record HistoryExtent(long points, long minStep, long maxStep, long minTimestamp, long maxTimestamp) {

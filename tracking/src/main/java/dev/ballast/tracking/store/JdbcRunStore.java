@@ -35,6 +35,10 @@ public class JdbcRunStore implements RunStore {
     private static final String INFO_COLUMNS = "run_uuid, experiment_id, run_name, user_id, status, start_time, end_time, "
             + "lifecycle_stage, artifact_uri";
 
+    /** The newest active runs of an experiment (parameters: experiment id, count), in the order of ix_runs_experiment_start. */
+    private static final String NEWEST_RUNS = "SELECT r.run_uuid FROM runs r WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' "
+            + "ORDER BY r.start_time DESC, r.run_uuid LIMIT ?";
+
     private final Jdbc jdbc;
     private final MetricPointWriter points;
 
@@ -250,17 +254,15 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<String> metricKeys(long experimentId, int limit) {
-        return jdbc.query("SELECT DISTINCT m.metric_key FROM runs r JOIN latest_metrics m ON m.run_uuid = r.run_uuid "
-                + "WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' ORDER BY m.metric_key LIMIT ?",
-                rs -> rs.getString(1), experimentId, limit);
+    public List<String> metricKeys(long experimentId, int newestRuns, int limit) {
+        return jdbc.query("SELECT DISTINCT m.metric_key FROM latest_metrics m WHERE m.run_uuid IN (" + NEWEST_RUNS + ") "
+                + "ORDER BY m.metric_key LIMIT ?", rs -> rs.getString(1), experimentId, newestRuns, limit);
     }
 
     @Override
-    public List<String> paramKeys(long experimentId, int limit) {
-        return jdbc.query("SELECT DISTINCT p.param_key FROM runs r JOIN params p ON p.run_uuid = r.run_uuid "
-                + "WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' ORDER BY p.param_key LIMIT ?",
-                rs -> rs.getString(1), experimentId, limit);
+    public List<String> paramKeys(long experimentId, int newestRuns, int limit) {
+        return jdbc.query("SELECT DISTINCT p.param_key FROM params p WHERE p.run_uuid IN (" + NEWEST_RUNS + ") "
+                + "ORDER BY p.param_key LIMIT ?", rs -> rs.getString(1), experimentId, newestRuns, limit);
     }
 
     @Override

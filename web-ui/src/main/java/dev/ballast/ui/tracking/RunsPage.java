@@ -38,6 +38,12 @@ public class RunsPage {
     static final int PAGE_SIZE = 50;
     /** At most this many metric keys and this many param keys are offered as columns. */
     static final int MAX_KEYS = 200;
+    /**
+     * The keys offered are those of this many newest runs: reading the keys of every run of a
+     * 10,000-run experiment took most of the page's time. Older runs' keys can still be chosen by
+     * URL ({@code metric=}, {@code param=}) or filtered on.
+     */
+    static final int KEY_RUNS = 1_000;
     /** Columns shown before the user chooses: this many metrics and this many params. */
     static final int DEFAULT_COLUMNS = 5;
     static final String RESULTS_ID = "runs-results";
@@ -59,15 +65,18 @@ public class RunsPage {
         Experiment experiment = experiments.get(experimentId);
         boolean chosen = "1".equals(cols);
         RunsQuery q = new RunsQuery(experimentId, filter, sort, RunsQuery.ascending(sort, dir), chosen, metric, param, page);
-        RunSearch.Keys keys = search.keys(experimentId, MAX_KEYS);
+        RunSearch.Keys recent = search.keys(experimentId, KEY_RUNS, MAX_KEYS);
         if (!chosen) {
-            q = q.withColumns(first(keys.metrics()), first(keys.params()));
+            q = q.withColumns(first(recent.metrics()), first(recent.params()));
         }
+        // Chosen keys stay in the chooser, so they can be unticked even when no recent run has them.
+        RunSearch.Keys keys = new RunSearch.Keys(union(recent.metrics(), q.metrics()), union(recent.params(), q.params()));
         PageModel model = PageModel.of("experiments")
                 .with("experiment", experiment)
                 .with("q", q)
                 .with("keys", keys)
                 .with("maxKeys", MAX_KEYS)
+                .with("keyRuns", KEY_RUNS)
                 .with("columns", RunsTable.columns(q));
         HttpStatus status = HttpStatus.OK;
         try {
@@ -93,6 +102,12 @@ public class RunsPage {
                 && !request.getHeaders().contains("HX-History-Restore-Request");
         return HttpResponse.<ModelAndView<PageModel>>status(status)
                 .body(new ModelAndView<>(partial ? "tracking/runs-results" : "tracking/runs", model));
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static List<String> first(List<String> keys) {
