@@ -53,7 +53,7 @@ public final class SearchBenchmark {
         long experiment = http.createExperiment("bench-search-" + System.currentTimeMillis());
         SearchDataset data = new SearchDataset(experiment, settings.searchRuns(), settings.seed());
         long loadStart = System.nanoTime();
-        load(data);
+        load(db, data);
         Progress.log(String.format("search: loaded %,d runs in %.1f s; VACUUM ANALYZE", data.runs(), (System.nanoTime() - loadStart) / 1e9));
         db.execute("VACUUM ANALYZE runs, params, tags, latest_metrics, metrics");
         notes.add(String.format("runs/search: %,d runs with %d params, %d metrics and %d tags each in one experiment, loaded with COPY "
@@ -81,7 +81,8 @@ public final class SearchBenchmark {
         return figures;
     }
 
-    private void load(SearchDataset data) throws Exception {
+    /** Bulk-loads the data set's runs, params, tags, latest metrics and one history point per metric with COPY. */
+    static void load(BenchDb db, SearchDataset data) throws Exception {
         int n = data.runs();
         Progress.log(String.format("search: COPY of %,d runs", n));
         try (Connection c = db.open(); CopyStream runs = CopyStream.open(c, "runs", SearchDataset.RUN_COLUMNS)) {
@@ -96,11 +97,11 @@ public final class SearchBenchmark {
                 (long) n * SearchDataset.METRICS));
         Parallel.run(2, "search-load", worker -> {
             if (worker == 0) {
-                copyEach(data, "params", SearchDataset.PARAM_COLUMNS, SearchDataset.PARAMS, (i, k, sb) -> data.appendParam(i, k, sb));
-                copyEach(data, "tags", SearchDataset.TAG_COLUMNS, SearchDataset.TAGS, (i, k, sb) -> data.appendTag(i, k, sb));
+                copyEach(db, data, "params", SearchDataset.PARAM_COLUMNS, SearchDataset.PARAMS, (i, k, sb) -> data.appendParam(i, k, sb));
+                copyEach(db, data, "tags", SearchDataset.TAG_COLUMNS, SearchDataset.TAGS, (i, k, sb) -> data.appendTag(i, k, sb));
             } else {
-                copyEach(data, "latest_metrics", SearchDataset.METRIC_COLUMNS, SearchDataset.METRICS, (i, k, sb) -> data.appendMetric(i, k, sb));
-                copyEach(data, "metrics", SearchDataset.METRIC_COLUMNS, SearchDataset.METRICS, (i, k, sb) -> data.appendMetric(i, k, sb));
+                copyEach(db, data, "latest_metrics", SearchDataset.METRIC_COLUMNS, SearchDataset.METRICS, (i, k, sb) -> data.appendMetric(i, k, sb));
+                copyEach(db, data, "metrics", SearchDataset.METRIC_COLUMNS, SearchDataset.METRICS, (i, k, sb) -> data.appendMetric(i, k, sb));
             }
             return new long[0];
         });
@@ -111,7 +112,7 @@ public final class SearchBenchmark {
         void write(int run, int k, StringBuilder sb);
     }
 
-    private void copyEach(SearchDataset data, String table, String columns, int perRun, RowWriter writer) throws Exception {
+    private static void copyEach(BenchDb db, SearchDataset data, String table, String columns, int perRun, RowWriter writer) throws Exception {
         try (Connection c = db.open(); CopyStream copy = CopyStream.open(c, table, columns)) {
             for (int i = 0; i < data.runs(); i++) {
                 for (int k = 0; k < perRun; k++) {

@@ -56,6 +56,13 @@ public final class UiSession {
         return server.send("GET", path, null, null, null, Map.of("Cookie", "ballast_session=" + cookie));
     }
 
+    /** A GET with extra headers, e.g. {@code HX-Request} and {@code HX-Target} as htmx sends them. */
+    public TestResponse get(String path, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Cookie", "ballast_session=" + cookie);
+        return server.send("GET", path, null, null, null, all);
+    }
+
     /** Posts a form as the page does (htmx): with the session's CSRF token in the X-CSRF-Token header. */
     public TestResponse post(String path, Map<String, String> fields) {
         return server.send("POST", path, form(fields), "application/x-www-form-urlencoded", null,

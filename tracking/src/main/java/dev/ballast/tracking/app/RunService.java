@@ -100,6 +100,19 @@ public class RunService {
         return loaded.get(0);
     }
 
+    /** Several runs in the order asked, loaded together; RESOURCE_DOES_NOT_EXIST names the first id that is unknown. */
+    public List<Run> getAll(List<String> runIds) {
+        runIds.forEach(RunService::requireRunId);
+        List<Run> loaded = runs.load(runIds);
+        if (loaded.size() != runIds.size()) {
+            Set<String> found = new HashSet<>();
+            loaded.forEach(r -> found.add(r.info().runId()));
+            String missing = runIds.stream().filter(id -> !found.contains(id)).findFirst().orElse(runIds.get(0));
+            throw notFound(missing);
+        }
+        return loaded;
+    }
+
     @Transactional
     public RunInfo update(String runId, RunStatus status, Long endTime, String runName) {
         RunInfo info = activeRun(runId);

@@ -45,6 +45,29 @@ public interface RunStore {
     /** Metric history ordered by step, timestamp, value; {@code limit} &lt; 0 means all. */
     List<Metric> history(String runId, String key, long offset, int limit);
 
+    /** How many points a metric's history holds and the range of its steps and timestamps; empty when it has none. */
+    Optional<HistoryExtent> historyExtent(String runId, String key);
+
+    /**
+     * A metric's history reduced to buckets of {@code width} steps (or milliseconds when
+     * {@code byTime}) counted from {@code origin}: per bucket that holds a finite value, the mean
+     * of its finite values at the bucket's first step and first timestamp, in bucket order.
+     */
+    List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width);
+
+    /**
+     * The distinct metric keys of the newest {@code newestRuns} active runs of an experiment, sorted,
+     * at most {@code limit}. Bounded by run count so its cost does not grow with the experiment.
+     */
+    List<String> metricKeys(long experimentId, int newestRuns, int limit);
+
+    /** The distinct param keys of the newest {@code newestRuns} active runs of an experiment, sorted, at most {@code limit}. */
+    List<String> paramKeys(long experimentId, int newestRuns, int limit);
+
+    /** The size and range of one metric's history. */
+    record HistoryExtent(long points, long minStep, long maxStep, long minTimestamp, long maxTimestamp) {
+    }
+
     void addInputs(String runId, Collection<DatasetInput> inputs);
 
     /** Runs whose inputs link to this dataset version (commit id), with each input's context, oldest link first. */

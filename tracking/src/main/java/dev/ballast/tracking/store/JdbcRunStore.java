@@ -35,6 +35,10 @@ public class JdbcRunStore implements RunStore {
     private static final String INFO_COLUMNS = "run_uuid, experiment_id, run_name, user_id, status, start_time, end_time, "
             + "lifecycle_stage, artifact_uri";
 
+    /** The newest active runs of an experiment (parameters: experiment id, count), in the order of ix_runs_experiment_start. */
+    private static final String NEWEST_RUNS = "SELECT r.run_uuid FROM runs r WHERE r.experiment_id = ? AND r.lifecycle_stage = 'active' "
+            + "ORDER BY r.start_time DESC, r.run_uuid LIMIT ?";
+
     private final Jdbc jdbc;
     private final MetricPointWriter points;
 
@@ -227,6 +231,38 @@ public class JdbcRunStore implements RunStore {
         return jdbc.query("SELECT metric_key, metric_value, ts, step FROM metrics WHERE run_uuid = ? AND metric_key = ? "
                 + "ORDER BY step, ts, metric_value" + page,
                 rs -> new Metric(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4)), runId, key);
+    }
+
+    @Override
+    public Optional<HistoryExtent> historyExtent(String runId, String key) {
+        return jdbc.queryOne("SELECT COUNT(*), MIN(step), MAX(step), MIN(ts), MAX(ts) FROM metrics WHERE run_uuid = ? AND metric_key = ?",
+                rs -> new HistoryExtent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), runId, key)
+                .filter(e -> e.points() > 0);
+    }
+
+    @Override
+    public List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width) {
+        if (width < 1) {
+            throw new IllegalArgumentException("bucket width must be positive: " + width);
+        }
+        // The bucket expression is written out with the two numbers (longs, never user text): H2 does not
+        // recognise a GROUP BY expression holding parameters as the selected one.
+        String bucket = "((" + (byTime ? "ts" : "step") + " - " + origin + ") / " + width + ")";
+        return jdbc.query("SELECT " + bucket + " AS bucket, AVG(metric_value), MIN(ts), MIN(step) FROM metrics "
+                        + "WHERE run_uuid = ? AND metric_key = ? AND is_nan = FALSE GROUP BY " + bucket + " ORDER BY bucket",
+                rs -> new Metric(key, rs.getDouble(2), rs.getLong(3), rs.getLong(4)), runId, key);
+    }
+
+    @Override
+    public List<String> metricKeys(long experimentId, int newestRuns, int limit) {
+        return jdbc.query("SELECT DISTINCT m.metric_key FROM latest_metrics m WHERE m.run_uuid IN (" + NEWEST_RUNS + ") "
+                + "ORDER BY m.metric_key LIMIT ?", rs -> rs.getString(1), experimentId, newestRuns, limit);
+    }
+
+    @Override
+    public List<String> paramKeys(long experimentId, int newestRuns, int limit) {
+        return jdbc.query("SELECT DISTINCT p.param_key FROM params p WHERE p.run_uuid IN (" + NEWEST_RUNS + ") "
+                + "ORDER BY p.param_key LIMIT ?", rs -> rs.getString(1), experimentId, newestRuns, limit);
     }
 
     @Override
