@@ -59,12 +59,21 @@ public class MetricHistorySampler {
             }
             return new Sampled(key, head, head.size(), false, 0);
         }
-        RunStore.HistoryExtent extent = store.historyExtent(info.runId(), key).orElseThrow();
-        long origin = byTime ? extent.minTimestamp() : extent.minStep();
-        long span = (byTime ? extent.maxTimestamp() : extent.maxStep()) - origin + 1;
-        long width = bucketWidth(span, maxPoints);
-        List<Metric> buckets = store.historyBuckets(info.runId(), key, byTime, origin, width);
-        return new Sampled(key, buckets, extent.points(), width > 1 || buckets.size() < extent.points(), width);
+        // The step range comes from the history index; a time range needs a pass over the points.
+        long origin;
+        long last;
+        if (byTime) {
+            RunStore.HistoryExtent extent = store.historyExtent(info.runId(), key).orElseThrow();
+            origin = extent.minTimestamp();
+            last = extent.maxTimestamp();
+        } else {
+            RunStore.StepRange range = store.historyStepRange(info.runId(), key).orElseThrow();
+            origin = range.minStep();
+            last = range.maxStep();
+        }
+        long width = bucketWidth(last - origin + 1, maxPoints);
+        RunStore.Buckets buckets = store.historyBuckets(info.runId(), key, byTime, origin, width);
+        return new Sampled(key, buckets.means(), buckets.points(), width > 1 || buckets.means().size() < buckets.points(), width);
     }
 
     /** The smallest whole bucket width that cuts {@code span} x units into at most {@code maxBuckets} buckets. */

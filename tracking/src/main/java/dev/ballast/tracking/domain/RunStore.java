@@ -49,11 +49,18 @@ public interface RunStore {
     Optional<HistoryExtent> historyExtent(String runId, String key);
 
     /**
+     * The first and last step of a metric's history; empty when it has none. Answered from the
+     * history index without reading the points, unlike {@link #historyExtent}.
+     */
+    Optional<StepRange> historyStepRange(String runId, String key);
+
+    /**
      * A metric's history reduced to buckets of {@code width} steps (or milliseconds when
      * {@code byTime}) counted from {@code origin}: per bucket that holds a finite value, the mean
-     * of its finite values at the bucket's first step and first timestamp, in bucket order.
+     * of its finite values at the bucket's first step and first timestamp, in bucket order, with
+     * the number of points read (NaN included).
      */
-    List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width);
+    Buckets historyBuckets(String runId, String key, boolean byTime, long origin, long width);
 
     /**
      * The distinct metric keys of the newest {@code newestRuns} active runs of an experiment, sorted,
@@ -63,6 +70,14 @@ public interface RunStore {
 
     /** The distinct param keys of the newest {@code newestRuns} active runs of an experiment, sorted, at most {@code limit}. */
     List<String> paramKeys(long experimentId, int newestRuns, int limit);
+
+    /** The step range of one metric's history. */
+    record StepRange(long minStep, long maxStep) {
+    }
+
+    /** A history reduced to bucket means, and how many points went into them. */
+    record Buckets(List<Metric> means, long points) {
+    }
 
     /** The size and range of one metric's history. */
     record HistoryExtent(long points, long minStep, long maxStep, long minTimestamp, long maxTimestamp) {

@@ -241,16 +241,35 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public List<Metric> historyBuckets(String runId, String key, boolean byTime, long origin, long width) {
+    public Optional<StepRange> historyStepRange(String runId, String key) {
+        // Both ends of the history index under its (run, key) prefix: two index probes, no scan of the points.
+        String ends = "SELECT step FROM metrics WHERE run_uuid = ? AND metric_key = ? ORDER BY step ";
+        return jdbc.queryOne(ends + "LIMIT 1", rs -> rs.getLong(1), runId, key)
+                .map(first -> new StepRange(first, jdbc.queryLong(ends + "DESC LIMIT 1", runId, key)));
+    }
+
+    @Override
+    public Buckets historyBuckets(String runId, String key, boolean byTime, long origin, long width) {
         if (width < 1) {
             throw new IllegalArgumentException("bucket width must be positive: " + width);
         }
         // The bucket expression is written out with the two numbers (longs, never user text): H2 does not
         // recognise a GROUP BY expression holding parameters as the selected one.
         String bucket = "((" + (byTime ? "ts" : "step") + " - " + origin + ") / " + width + ")";
-        return jdbc.query("SELECT " + bucket + " AS bucket, AVG(metric_value), MIN(ts), MIN(step) FROM metrics "
-                        + "WHERE run_uuid = ? AND metric_key = ? AND is_nan = FALSE GROUP BY " + bucket + " ORDER BY bucket",
-                rs -> new Metric(key, rs.getDouble(2), rs.getLong(3), rs.getLong(4)), runId, key);
+        long[] points = {0};
+        List<Metric> means = new ArrayList<>();
+        jdbc.query("SELECT " + bucket + " AS bucket, AVG(CASE WHEN is_nan THEN NULL ELSE metric_value END), "
+                        + "MIN(CASE WHEN is_nan THEN NULL ELSE ts END), MIN(CASE WHEN is_nan THEN NULL ELSE step END), COUNT(*) "
+                        + "FROM metrics WHERE run_uuid = ? AND metric_key = ? GROUP BY " + bucket + " ORDER BY bucket",
+                rs -> {
+                    points[0] += rs.getLong(5);
+                    double mean = rs.getDouble(2);
+                    if (!rs.wasNull()) {
+                        means.add(new Metric(key, mean, rs.getLong(3), rs.getLong(4)));
+                    }
+                    return null;
+                }, runId, key);
+        return new Buckets(means, points[0]);
     }
 
     @Override
