@@ -96,6 +96,7 @@ class TrackingBrowserIT {
         browser.find(By.xpath("//th[@data-kind='metric'][.//span[text()='rmse']]//a")).click();
         waitUntil("sorted by rmse descending", () -> "descending".equals(browser.find(rmseHeader).getAttribute("aria-sort")));
         assertEquals("run-54", firstRunName());
+        browser.document("runs-table");
 
         List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#runs-table tbody input[type=checkbox]"));
         boxes.get(0).click();
@@ -106,6 +107,7 @@ class TrackingBrowserIT {
         assertFalse(browser.driver().findElements(By.cssSelector("#compare-table tr.diff")).isEmpty(), "a highlighted difference");
         assertTrue(browser.waitForChart(By.id("compare-chart-canvas")) > 0, "the overlaid chart is drawn");
         noHorizontalScrollAt1280And800();
+        browser.document("compare");
 
         browser.find(By.linkText("run-54")).click();
         browser.waitFor(By.id("metrics-table"));
@@ -121,5 +123,6 @@ class TrackingBrowserIT {
         });
         assertTrue(browser.has(By.cssSelector("#run-chart canvas")), "uPlot drew on a canvas");
         noHorizontalScrollAt1280And800();
+        browser.document("run");
     }
 }
