@@ -14,15 +14,20 @@ import java.util.List;
  * A metric's history for a chart: every point when there are few, else at most {@code maxPoints}
  * bucket means computed by the database. A history can hold millions of points; a page must not
  * read them all to draw a line a thousand pixels wide, and the reduction happens in SQL so the
- * points never leave the database.
+ * points never leave the database. The reduction of a long history is kept while the history
+ * does not grow ({@link SampledHistories}), so viewing a finished run again does not read it again.
  */
 @Singleton
 public class MetricHistorySampler {
     /** The most points a chart series may ask for. */
     public static final int MAX_POINTS = 5_000;
 
+    /** How many reduced long histories are kept (each at most {@link #MAX_POINTS} points). */
+    private static final int KEPT_HISTORIES = 256;
+
     private final RunService runs;
     private final RunStore store;
+    private final SampledHistories recent = new SampledHistories(KEPT_HISTORIES);
 
     public MetricHistorySampler(RunService runs, RunStore store) {
         this.runs = runs;
@@ -59,21 +64,27 @@ public class MetricHistorySampler {
             }
             return new Sampled(key, head, head.size(), false, 0);
         }
-        // The step range comes from the history index; a time range needs a pass over the points.
-        long origin;
-        long last;
+        // A long history: reuse its reduction while the history's ends (two index probes) are unchanged.
+        RunStore.HistoryEnds ends = store.historyEnds(info.runId(), key).orElseThrow();
+        SampledHistories.Key cacheKey = new SampledHistories.Key(info.runId(), key, axis, maxPoints);
+        Sampled cached = recent.get(cacheKey, ends);
+        if (cached != null) {
+            return cached;
+        }
+        long origin = ends.minStep();
+        long last = ends.maxStep();
         if (byTime) {
+            // Timestamps are not in index order: their range needs a pass over the points.
             RunStore.HistoryExtent extent = store.historyExtent(info.runId(), key).orElseThrow();
             origin = extent.minTimestamp();
             last = extent.maxTimestamp();
-        } else {
-            RunStore.StepRange range = store.historyStepRange(info.runId(), key).orElseThrow();
-            origin = range.minStep();
-            last = range.maxStep();
         }
         long width = bucketWidth(last - origin + 1, maxPoints);
         RunStore.Buckets buckets = store.historyBuckets(info.runId(), key, byTime, origin, width);
-        return new Sampled(key, buckets.means(), buckets.points(), width > 1 || buckets.means().size() < buckets.points(), width);
+        Sampled sampled = new Sampled(key, List.copyOf(buckets.means()), buckets.points(),
+                width > 1 || buckets.means().size() < buckets.points(), width);
+        recent.put(cacheKey, ends, sampled);
+        return sampled;
     }
 
     /** The smallest whole bucket width that cuts {@code span} x units into at most {@code maxBuckets} buckets. */

@@ -49,10 +49,11 @@ public interface RunStore {
     Optional<HistoryExtent> historyExtent(String runId, String key);
 
     /**
-     * The first and last step of a metric's history; empty when it has none. Answered from the
-     * history index without reading the points, unlike {@link #historyExtent}.
+     * The first and last step of a metric's history and the timestamp of its last point; empty
+     * when it has none. Answered from the two ends of the history index without reading the
+     * points, unlike {@link #historyExtent}; any point appended to the history changes it.
      */
-    Optional<StepRange> historyStepRange(String runId, String key);
+    Optional<HistoryEnds> historyEnds(String runId, String key);
 
     /**
      * A metric's history reduced to buckets of {@code width} steps (or milliseconds when
@@ -71,8 +72,8 @@ public interface RunStore {
     /** The distinct param keys of the newest {@code newestRuns} active runs of an experiment, sorted, at most {@code limit}. */
     List<String> paramKeys(long experimentId, int newestRuns, int limit);
 
-    /** The step range of one metric's history. */
-    record StepRange(long minStep, long maxStep) {
+    /** The ends of one metric's history: first step, last step and the last point's timestamp. */
+    record HistoryEnds(long minStep, long maxStep, long lastTimestamp) {
     }
 
     /** A history reduced to bucket means, and how many points went into them. */

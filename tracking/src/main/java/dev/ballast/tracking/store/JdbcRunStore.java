@@ -241,11 +241,12 @@ public class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public Optional<StepRange> historyStepRange(String runId, String key) {
+    public Optional<HistoryEnds> historyEnds(String runId, String key) {
         // Both ends of the history index under its (run, key) prefix: two index probes, no scan of the points.
-        String ends = "SELECT step FROM metrics WHERE run_uuid = ? AND metric_key = ? ORDER BY step ";
-        return jdbc.queryOne(ends + "LIMIT 1", rs -> rs.getLong(1), runId, key)
-                .map(first -> new StepRange(first, jdbc.queryLong(ends + "DESC LIMIT 1", runId, key)));
+        String ends = "SELECT step, ts FROM metrics WHERE run_uuid = ? AND metric_key = ? ORDER BY ";
+        return jdbc.queryOne(ends + "step, ts LIMIT 1", rs -> rs.getLong(1), runId, key)
+                .flatMap(first -> jdbc.queryOne(ends + "step DESC, ts DESC LIMIT 1",
+                        rs -> new HistoryEnds(first, rs.getLong(1), rs.getLong(2)), runId, key));
     }
 
     @Override

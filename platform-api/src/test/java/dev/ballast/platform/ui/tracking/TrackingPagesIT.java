@@ -207,6 +207,12 @@ class TrackingPagesIT {
 
         assertEquals(404, ui.get("/ui/runs/" + "0".repeat(32)).status());
         assertEquals(400, ui.get("/ui/runs/" + data.historyRun + "?x=sideways").status());
+
+        // The reduction of a long history is reused only while the history has not grown.
+        assertTrue(ok("/ui/runs/" + data.historyRun + "?metric=loss").body().contains("loss: 3,000 points"));
+        data.client.logMetric(data.historyRun, "loss", 0.001, 1_800_000_000_000L, 3_000);
+        assertTrue(ok("/ui/runs/" + data.historyRun + "?metric=loss").body().contains("loss: 3,001 points"),
+                "a point logged after the first view is in the next one");
     }
 
     @Test
