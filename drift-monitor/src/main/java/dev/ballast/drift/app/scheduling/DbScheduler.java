@@ -6,6 +6,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.annotation.PreDestroy;
 
@@ -23,10 +25,15 @@ import java.util.List;
  * <p>Settings: {@code ballast.drift.scheduler.enabled} (default true; false lets a replica take
  * no work), {@code .polling-interval} (1s), {@code .heartbeat-interval} (5s) and
  * {@code .missed-heartbeats} (6, at least 4: a dead execution is revived after about 30 s).
+ *
+ * <p>It starts taking work once the application has started ({@link StartupEvent}), not when the
+ * bean is made: an application whose start-up fails later must not leave a scheduler polling a
+ * database it has given up.
  */
 @Context
-public class DbScheduler {
+public class DbScheduler implements ApplicationEventListener<StartupEvent> {
     private final Scheduler scheduler;
+    private final boolean enabled;
 
     public DbScheduler(DataSource dataSource, DataSourceResolver resolver, List<ScheduledTaskSource> sources,
                        @Value("${ballast.drift.scheduler.enabled:true}") boolean enabled,
@@ -43,6 +50,11 @@ public class DbScheduler {
         this.scheduler = Scheduler.create(resolver.resolve(dataSource), tasks).startTasks(recurring).threads(2)
                 .pollingInterval(polling).heartbeatInterval(heartbeat).missedHeartbeatsLimit(missedHeartbeats)
                 .enableImmediateExecution().build();
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
         if (enabled) {
             scheduler.start();
         }
