@@ -110,6 +110,7 @@ class DataPagesIT {
         assertTrue(body.contains("&lt;script&gt;alert(1)&lt;/script&gt; adds a channel"), body);
         assertFalse(body.contains(EVIL), "the message is shown as text, never as markup");
         assertTrue(body.contains("name=\"from\"") && body.contains("name=\"to\"") && body.contains("action=\"/ui/datasets/sales/diff\""), body);
+        assertTrue(selected(body, "diff-from").equals("1") && selected(body, "diff-to").equals("2"), "the two newest versions are preselected");
         assertTrue(rowOf(body, "href=\"/ui/datasets/sales/versions/2\"").contains("<td>pages-engineer</td>"), "the author is shown");
     }
 
@@ -177,6 +178,7 @@ class DataPagesIT {
         id = id.substring(0, id.indexOf("</section>"));
         assertTrue(id.contains("<td>count</td>"), id);
 
+        assertTrue(selected(body, "diff-from").equals("1") && selected(body, "diff-to").equals("2"), "the compared versions stay chosen");
         String form = ui.get("/ui/datasets/sales/diff").body();
         assertTrue(form.contains("Choose the two versions to compare"), form);
     }
@@ -268,6 +270,17 @@ class DataPagesIT {
         }
         assertTrue(page.contains("target alias") && page.contains("secret set") && !page.contains(">secret<"), "policy without its secret");
         assertTrue(ui.get("/ui/drift").body().contains("href=\"/ui/drift/workflows/" + workflow + "\""), "recent workflows");
+    }
+
+    /** The value of the selected option of the select with this id. */
+    private static String selected(String html, String selectId) {
+        String select = html.substring(html.indexOf("id=\"" + selectId + "\""));
+        select = select.substring(0, select.indexOf("</select>"));
+        int at = select.indexOf(" selected=\"selected\"");
+        assertTrue(at > 0, "an option of " + selectId + " is selected: " + select);
+        String before = select.substring(0, at);
+        String value = before.substring(before.lastIndexOf("value=\"") + 7);
+        return value.substring(0, value.indexOf('"'));
     }
 
     private static void uploadVersion(String dataset, String csv, String message) throws Exception {
