@@ -16,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -27,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -54,19 +52,11 @@ public final class DatasetBenchmark {
         int repetitions = Integer.getInteger("ballast.bench.datasets.runs", 5);
         Path report = Path.of(System.getProperty("ballast.bench.report",
                 System.getenv().getOrDefault("BALLAST_BENCH_REPORT", "BENCHMARKS.md"))).toAbsolutePath();
-        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
-        if (serverUrl == null || serverUrl.isBlank()) {
-            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run bench/datasets.sh");
+        Optional<MachineInfo> probed = MachineInfo.ofBenchDatabase("bench/datasets.sh");
+        if (probed.isEmpty()) {
             return 2;
         }
-        MachineInfo machine;
-        try (Connection c = DriverManager.getConnection(serverUrl, System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_USER", "postgres"),
-                System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_PASSWORD", ""))) {
-            machine = MachineInfo.collect(c);
-        } catch (SQLException e) {
-            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + ": " + e.getMessage());
-            return 2;
-        }
+        MachineInfo machine = probed.get();
 
         Path dataDir = Files.createDirectories(Path.of("target", "bench-data").toAbsolutePath());
         Path csv = dataDir.resolve("influencers-" + targetBytes / 1_000_000 + "MB.csv");

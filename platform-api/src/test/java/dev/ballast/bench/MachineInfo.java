@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the figures were measured on. Benchmark figures mean little without the machine, the
@@ -18,6 +20,28 @@ import java.util.Locale;
  */
 public record MachineInfo(int cpus, String cpuModel, String memory, String java, String os, String postgres,
                           String postgresSettings, String commit) {
+
+    /**
+     * Describes this machine and the PostgreSQL server the benchmarks run against (named by
+     * {@code BALLAST_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}, which the bench scripts
+     * set); empty, after saying why on stderr, when it is not set or does not answer.
+     */
+    static Optional<MachineInfo> ofBenchDatabase(String script) {
+        String url = System.getenv("BALLAST_TEST_POSTGRES_URL");
+        if (url == null || url.isBlank()) {
+            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run the benchmark with " + script
+                    + " (it sets it from BALLAST_BENCH_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/postgres).");
+            return Optional.empty();
+        }
+        String user = System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_USER", "postgres");
+        DriverManager.setLoginTimeout(10);
+        try (Connection c = DriverManager.getConnection(url, user, System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_PASSWORD", ""))) {
+            return Optional.of(collect(c));
+        } catch (SQLException e) {
+            System.err.println("[bench] PostgreSQL is unreachable at " + url + " as " + user + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     public static MachineInfo collect(Connection postgres) throws SQLException {
         String version;

@@ -16,9 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -26,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,19 +60,11 @@ public final class MonitorCheckBenchmark {
         int warmups = Integer.getInteger("ballast.bench.monitor.warmup", 2);
         Path report = Path.of(System.getProperty("ballast.bench.report",
                 System.getenv().getOrDefault("BALLAST_BENCH_REPORT", "BENCHMARKS.md"))).toAbsolutePath();
-        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
-        if (serverUrl == null || serverUrl.isBlank()) {
-            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run bench/monitor.sh");
+        Optional<MachineInfo> probed = MachineInfo.ofBenchDatabase("bench/monitor.sh");
+        if (probed.isEmpty()) {
             return 2;
         }
-        MachineInfo machine;
-        try (Connection c = DriverManager.getConnection(serverUrl, System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_USER", "postgres"),
-                System.getenv().getOrDefault("BALLAST_TEST_POSTGRES_PASSWORD", ""))) {
-            machine = MachineInfo.collect(c);
-        } catch (SQLException e) {
-            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + ": " + e.getMessage());
-            return 2;
-        }
+        MachineInfo machine = probed.get();
 
         java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING); // its per-1000-steps loss lines
         Progress.log("generating " + features + " features x " + rows + " rows per side");

@@ -3,16 +3,12 @@ package dev.ballast.bench;
 import dev.ballast.core.testing.TestDatabase;
 import dev.ballast.platform.testing.BallastTestServer;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 
 /**
  * The tracking benchmark: starts a whole Ballast in-process on a fresh PostgreSQL database,
@@ -35,36 +31,15 @@ public final class TrackingBenchmark {
 
     static int run(BenchSettings settings) throws Exception {
         long started = System.nanoTime();
-        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
-        if (serverUrl == null || serverUrl.isBlank()) {
-            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run the benchmark with bench/tracking.sh "
-                    + "(it sets it from BALLAST_BENCH_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/postgres).");
+        Optional<MachineInfo> probed = MachineInfo.ofBenchDatabase("bench/tracking.sh");
+        if (probed.isEmpty()) {
             return 2;
         }
-        String user = envOr("BALLAST_TEST_POSTGRES_USER", "postgres");
-        String password = envOr("BALLAST_TEST_POSTGRES_PASSWORD", "");
-        MachineInfo machine;
-        DriverManager.setLoginTimeout(10);
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password)) {
-            machine = MachineInfo.collect(c);
-        } catch (SQLException e) {
-            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + " as " + user + ": " + e.getMessage());
-            return 2;
-        }
+        MachineInfo machine = probed.get();
         Progress.log("PostgreSQL: " + machine.postgres());
 
-        System.setProperty("ballast.test.database", "postgres");
-        Progress.log("starting Ballast in-process on a new database");
-        BallastTestServer server = BallastTestServer.start(Map.of());
-        AtomicBoolean closed = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (closed.compareAndSet(false, true)) {
-                Progress.log("stopping Ballast and dropping the benchmark database");
-                server.close();
-            }
-        };
-        Thread hook = new Thread(stop, "bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        BenchServer ballast = BenchServer.start();
+        BallastTestServer server = ballast.server();
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
@@ -76,8 +51,7 @@ public final class TrackingBenchmark {
             figures.addAll(new SearchBenchmark(settings, http, db, notes).run());
             figures.addAll(new HistoryBenchmark(settings, http, db, notes).run());
         } finally {
-            stop.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            ballast.close();
         }
 
         double minutes = (System.nanoTime() - started) / 60e9;
@@ -102,10 +76,5 @@ public final class TrackingBenchmark {
         Report.append(settings.report(), Report.markdownSection(date, machine, sizes, figures, notes));
         Progress.log("appended the results to " + settings.report());
         return 0;
-    }
-
-    private static String envOr(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isEmpty() ? fallback : v;
     }
 }

@@ -12,16 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,33 +76,13 @@ public final class UiBenchmark {
         int warmup = Integer.getInteger("ballast.bench.ui.warmup", 30);
         int timed = Integer.getInteger("ballast.bench.ui.timed", 200);
         long seed = Long.getLong("ballast.bench.seed", 20240611L);
-        String serverUrl = System.getenv("BALLAST_TEST_POSTGRES_URL");
-        if (serverUrl == null || serverUrl.isBlank()) {
-            System.err.println("[bench] BALLAST_TEST_POSTGRES_URL is not set; run the benchmark with bench/ui.sh.");
+        Optional<MachineInfo> probed = MachineInfo.ofBenchDatabase("bench/ui.sh");
+        if (probed.isEmpty()) {
             return 2;
         }
-        String user = envOr("BALLAST_TEST_POSTGRES_USER", "postgres");
-        String password = envOr("BALLAST_TEST_POSTGRES_PASSWORD", "");
-        MachineInfo machine;
-        DriverManager.setLoginTimeout(10);
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password)) {
-            machine = MachineInfo.collect(c);
-        } catch (SQLException e) {
-            System.err.println("[bench] PostgreSQL is unreachable at " + serverUrl + " as " + user + ": " + e.getMessage());
-            return 2;
-        }
-        System.setProperty("ballast.test.database", "postgres");
-        Progress.log("starting Ballast in-process on a new database");
-        BallastTestServer server = BallastTestServer.start(Map.of());
-        AtomicBoolean closed = new AtomicBoolean();
-        Runnable stop = () -> {
-            if (closed.compareAndSet(false, true)) {
-                Progress.log("stopping Ballast and dropping the benchmark database");
-                server.close();
-            }
-        };
-        Thread hook = new Thread(stop, "bench-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        MachineInfo machine = probed.get();
+        BenchServer ballast = BenchServer.start();
+        BallastTestServer server = ballast.server();
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         try {
@@ -135,8 +112,7 @@ public final class UiBenchmark {
                     + "last byte of the answer, p50 / p95 / max (nearest rank). Ballast, PostgreSQL and the client share the "
                     + "machine's %d cores.", warmup, timed, machine.cpus()));
         } finally {
-            stop.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            ballast.close();
         }
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         List<String> sizes = List.of(String.format("Sizes: %,d runs, %d timed requests per page; whole benchmark %.1f min.", runs, timed,
