@@ -24,7 +24,8 @@ bench_prepare() {
         BALLAST_BENCH_COMMIT="$BALLAST_BENCH_COMMIT (with uncommitted changes)"
     fi
     export BALLAST_BENCH_COMMIT
-    export BALLAST_BENCH_REPORT="$ROOT/BENCHMARKS.md"
+    # bench/all.sh points each benchmark at a file of its own; run alone, a benchmark appends to BENCHMARKS.md.
+    export BALLAST_BENCH_REPORT="${BALLAST_BENCH_REPORT:-$ROOT/BENCHMARKS.md}"
 }
 
 # bench_run MAIN_CLASS HEAP [JVM options...]: forks a JVM on platform-api's test classpath, in
@@ -36,4 +37,12 @@ bench_run() {
     (cd "$api" && java "-Xmx$heap" "-Dlogback.configurationFile=$ROOT/bench/logback-bench.xml" "$@" \
         -classpath "$api/target/test-classes:$api/target/classes:$(cat "$api/target/bench-classpath.txt")" "$main") \
         2> >(strip_ansi >&2) | strip_ansi
+}
+
+# bench_tool MAIN_CLASS [arguments...]: runs a small tool (not a benchmark) on the same classpath, with program arguments.
+bench_tool() {
+    local main="$1"
+    shift
+    local api="$ROOT/platform-api"
+    java -Xmx256m -classpath "$api/target/test-classes:$api/target/classes:$(cat "$api/target/bench-classpath.txt")" "$main" "$@"
 }

@@ -16,26 +16,9 @@ import java.util.List;
 public final class Report {
     static final String[] COLUMNS = {"Measure", "Ballast", "Baseline", "Ballast vs baseline", "Target", "Result"};
 
-    /** The header a new BENCHMARKS.md starts with. */
-    static final String FILE_HEADER = """
-            # Benchmarks
+    /** The header a new BENCHMARKS.md starts with: the same as {@code ./ballast bench} writes. */
+    static final String FILE_HEADER = SuiteReport.HEADER;
 
-            Figures for Ballast's MLflow tracking API on PostgreSQL. Run them with one command from the
-            repository root (PostgreSQL must listen on 127.0.0.1:5432 with trust auth for user `postgres`, or
-            set `BALLAST_BENCH_POSTGRES_URL`):
-
-                bench/tracking.sh
-
-            The command builds the project, starts a whole Ballast in-process on a database of its own
-            (created for the run and dropped at the end), prints the result table and appends a dated
-            section below. Every figure stands next to a baseline measured in the same run on the same
-            database: what plain JDBC (PostgreSQL COPY, or the same SQL) achieves without Ballast. The
-            ratio is the figure to watch; absolute numbers move with the machine.
-
-            The figures come from this project's 2-core development machine (the machine each section
-            names), with the benchmark client, Ballast and PostgreSQL sharing its cores, so they are
-            lower bounds for a deployment with a database server of its own.
-            """;
 
     private Report() {
     }

@@ -52,6 +52,6 @@ class ReportTest {
         assertTrue(text.startsWith("# Benchmarks\n"));
         assertEquals(text.indexOf("# Benchmarks"), text.lastIndexOf("# Benchmarks"));
         assertTrue(text.indexOf("## first") < text.indexOf("## second"));
-        assertTrue(text.contains("bench/tracking.sh"));
+        assertTrue(text.contains("./ballast bench"));
     }
 }
