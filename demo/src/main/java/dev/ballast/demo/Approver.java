@@ -6,10 +6,11 @@ package dev.ballast.demo;
  */
 @FunctionalInterface
 public interface Approver {
-    void approve(long promotionId, String comment);
+    /** Approves promotion request {@code promotionId} as {@code reviewer} (whose name and password it may use to sign in). */
+    void approve(BallastApi reviewer, long promotionId, String comment);
 
-    /** Approves with {@code POST /api/v1/promotions/{id}/approve} as the given reviewer. */
-    static Approver overApi(BallastApi reviewer) {
-        return (id, comment) -> reviewer.post("/api/v1/promotions/" + id + "/approve", java.util.Map.of("comment", comment));
+    /** Approves with {@code POST /api/v1/promotions/{id}/approve}. */
+    static Approver overApi() {
+        return (reviewer, id, comment) -> reviewer.post("/api/v1/promotions/" + id + "/approve", java.util.Map.of("comment", comment));
     }
 }

@@ -50,7 +50,7 @@ public final class Demo {
         console.step("Users: an engineer logs and proposes, a reviewer approves");
         DemoUsers.Pair users = DemoUsers.ensure(admin, prefix, console);
         BallastApi engineer = users.engineer();
-        Approver approver = approverOverride != null ? approverOverride : Approver.overApi(users.reviewer());
+        Approver approver = approverOverride != null ? approverOverride : Approver.overApi();
 
         console.step("Data: a synthetic influencer table, uploaded as a dataset version");
         List<Influencer> rows = InfluencerData.generate(options.seed(), options.rows());
@@ -86,7 +86,7 @@ public final class Demo {
         console.step("Review: the engineer requests the promotion, the reviewer approves");
         long promotionId = registry.requestPromotion(model, championVersion, "Best holdout rmse of " + candidates.size()
                 + " candidates (" + best.name() + "); meets the gates");
-        approver.approve(promotionId, "Checked the card, the gates and the holdout metrics against the targets.");
+        approver.approve(users.reviewer(), promotionId, "Checked the card, the gates and the holdout metrics against the targets.");
         waits.until("the champion alias to move to v" + championVersion, 10,
                 () -> championVersion.equals(engineer.get("/api/2.0/mlflow/registered-models/alias?name=" + BallastApi.encode(model)
                         + "&alias=champion").path("model_version").path("version").asText()));
