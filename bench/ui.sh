@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks the web UI's pages on PostgreSQL: the server time of each page (experiments list,
 # runs table sorted, filtered and paged, run page with a long metric history, compare of 5 runs)
-# over an experiment of 10,000 runs, signed in through the sign-in form, each page next to a
+# over an experiment of 10,000 runs, then the registry, dataset, drift, audit and serving pages
+# over what one run of ./ballast demo's loop leaves (seeded through the public API), signed in through the sign-in form, each page next to a
 # baseline measured in the same run (the JSON API call answering the same question, or GET
 # /health). Target: under 100 ms per page (p95). Prints the result table on stdout (progress on
-# stderr) and appends a dated section to BENCHMARKS.md. Takes about 2 minutes plus the build.
+# stderr) and appends a dated section to BENCHMARKS.md. Takes about 3 minutes plus the build.
 #
 # Usage, from anywhere:   bench/ui.sh [JVM options, e.g. -Dballast.bench.ui.runs=2000]
 #
