@@ -14,6 +14,7 @@ COPY pom.xml ./
 COPY platform-core/pom.xml platform-core/
 COPY tracking/pom.xml tracking/
 COPY client/pom.xml client/
+COPY demo/pom.xml demo/
 COPY registry/pom.xml registry/
 COPY drift-monitor/pom.xml drift-monitor/
 COPY web-ui/pom.xml web-ui/
@@ -27,6 +28,7 @@ RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline 
 COPY platform-core/src platform-core/src
 COPY tracking/src tracking/src
 COPY client/src client/src
+COPY demo/src demo/src
 COPY registry/src registry/src
 COPY drift-monitor/src drift-monitor/src
 COPY web-ui/src web-ui/src
